@@ -1,0 +1,153 @@
+# tfsight - see README.md.  Targets:
+#   make            build build/tfsight
+#   make test       build and run every test (unit, golden, end to end)
+#   make demo       run tfsight on the bundled examples
+#   make deps       install the Debian packages the build and tests need
+#   make asan       run the tests under AddressSanitizer + UBSan
+#   make valgrind   run the tests under valgrind
+#   make bench      time and measure memory on large synthetic states
+#   make install    install the binary under $(PREFIX)
+#   make golden-update   rewrite the expected outputs of the golden tests
+#   make lint       cppcheck and clang-tidy
+
+PREFIX  ?= /usr/local
+BUILD   ?= build
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+SHELL   := /bin/bash
+
+PKGS      := jansson yaml-0.1 cairo
+TEST_PKGS := cmocka
+DEB_PKGS  := libjansson-dev libyaml-dev libcairo2-dev libcmocka-dev \
+             pkg-config fonts-dejavu-core make gcc
+
+WARN := -Wall -Wextra -Werror -pedantic -Wmissing-prototypes \
+        -Wstrict-prototypes -Wvla -Wwrite-strings -Wswitch-enum -Wformat=2 \
+        -Wshadow -Wpointer-arith -Wcast-qual
+
+# Evaluated when used, so a sub-make sees packages that `deps` just installed.
+PKG_CFLAGS = $(shell pkg-config --cflags jansson)
+PKG_LIBS   = $(shell pkg-config --libs jansson)
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
+             -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
+LDLIBS     = $(PKG_LIBS) -lm
+
+LIB_SRC  := $(sort $(wildcard src/core/*.c src/state/*.c src/model/*.c \
+                              src/render/*.c))
+CLI_SRC  := $(sort $(wildcard src/cli/*.c))
+LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
+LIB      := $(BUILD)/libtfsight.a
+BIN      := $(BUILD)/tfsight
+
+TEST_SRC := $(sort $(wildcard tests/unit/test_*.c))
+TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+
+EXAMPLES := $(sort $(wildcard examples/*.tfstate))
+
+.PHONY: all test demo deps check-deps asan valgrind bench install clean \
+        golden-update lint build-bin test-run unit golden
+
+all: check-deps
+	@$(MAKE) --no-print-directory build-bin
+
+build-bin: $(BIN)
+
+check-deps:
+	@pkg-config --exists $(PKGS) $(TEST_PKGS) 2>/dev/null || \
+	  $(MAKE) --no-print-directory deps
+
+deps:
+	@echo "installing build and test dependencies with apt-get"
+	@if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    --no-install-recommends $(DEB_PKGS)
+
+$(BUILD)/obj/%.o: %.c
+	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(LIB): $(LIB_OBJ)
+	@rm -f $@
+	@echo "  AR      $@"
+	@ar rcs $@ $^
+
+$(BIN): $(CLI_OBJ) $(LIB)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJ) $(LIB) $(LDLIBS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/testutil.h $(LIB)
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	@$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes $(shell pkg-config --cflags cmocka) \
+	  -o $@ $< $(LIB) $(LDLIBS) $(shell pkg-config --libs cmocka)
+
+# ---- tests -------------------------------------------------------------
+
+test: check-deps
+	@$(MAKE) --no-print-directory test-run
+
+test-run: $(BIN) $(TEST_BIN)
+	@$(MAKE) --no-print-directory unit golden
+
+unit: $(TEST_BIN)
+	@fail=0; for t in $(TEST_BIN); do \
+	  TFSIGHT_SRCDIR=$(CURDIR) $(TEST_WRAPPER) $$t || fail=1; \
+	done; exit $$fail
+
+golden: $(BIN)
+	@TFSIGHT=$(abspath $(BIN)) TEST_WRAPPER="$(TEST_WRAPPER)" \
+	  tests/run-golden.sh
+
+golden-update: check-deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@TFSIGHT=$(abspath $(BIN)) UPDATE=1 tests/run-golden.sh
+
+asan: check-deps
+	@$(MAKE) --no-print-directory BUILD=build/asan \
+	  CFLAGS="-O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	  LDFLAGS="-fsanitize=address,undefined" test-run
+
+valgrind: check-deps
+	@$(MAKE) --no-print-directory BUILD=build/valgrind CFLAGS="-O0 -g" \
+	  TEST_WRAPPER="valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect" \
+	  test-run
+
+# ---- demo, bench, install ------------------------------------------------
+
+demo: check-deps
+	@$(MAKE) --no-print-directory $(BIN)
+	@for f in $(EXAMPLES); do \
+	  echo "== tfsight inventory $$f"; \
+	  $(BIN) inventory $$f || exit $$?; echo; \
+	done
+
+bench: check-deps
+	@$(MAKE) --no-print-directory BUILD=build/bench $(BUILD:build=build/bench)/tfsight \
+	  build/bench/bench-gen build/bench/bench-parse
+	@bench/run.sh build/bench
+
+build/bench/bench-gen: bench/gen.c $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDLIBS)
+
+build/bench/bench-parse: bench/parse.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDLIBS)
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(BIN) $(DESTDIR)$(PREFIX)/bin/tfsight
+
+lint:
+	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
+	  --std=c11 -Iinclude -Isrc --suppress=missingIncludeSystem src
+	clang-tidy --quiet $(LIB_SRC) $(CLI_SRC) -- -std=c11 -Iinclude -Isrc \
+	  -D_POSIX_C_SOURCE=200809L
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

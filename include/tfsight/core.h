@@ -1,0 +1,114 @@
+/*
+ * core.h - memory, buffers and errors shared by every stage.
+ *
+ * Allocation: xmalloc/xcalloc/xrealloc never return NULL; on exhaustion they
+ * print "tfsight: fatal: out of memory" and abort.  Size arithmetic that comes
+ * from input goes through tfs_mul_size(), which aborts on overflow instead of
+ * wrapping.
+ *
+ * Arena: every string and small struct that lives for one run is carved from
+ * a tfs_arena and released at once by tfs_arena_release().  Nothing allocated
+ * from an arena is freed on its own.
+ *
+ * Buffer: tfs_buf is a growable byte string.  buf.data is never NULL after
+ * tfs_buf_init() and is always NUL-terminated.  tfs_buf_detach() hands the
+ * bytes to the caller (who frees them); tfs_buf_release() frees them.
+ *
+ * Errors: lower layers never print and never exit.  They fill a caller-owned
+ * tfs_error (the first error wins) and return failure; only main() prints the
+ * message and maps err.code to the exit status.
+ */
+#ifndef TFSIGHT_CORE_H
+#define TFSIGHT_CORE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define TFS_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+
+/* Exit statuses; documented in --help, README.md and docs/cli.md. */
+enum tfs_exit {
+	TFS_EXIT_OK = 0,     /* success */
+	TFS_EXIT_GATE = 1,   /* a --fail-on gate or a budget tripped */
+	TFS_EXIT_USAGE = 2,  /* bad command line */
+	TFS_EXIT_INPUT = 3,  /* unreadable or invalid input, bad config */
+	TFS_EXIT_OUTPUT = 4, /* output could not be written */
+};
+
+void *xmalloc(size_t size);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *ptr, size_t size);
+char *xstrdup(const char *s);
+size_t tfs_mul_size(size_t a, size_t b);
+
+/* Grow *ptr (an array of *cap elements of elem_size) to hold at least need. */
+void tfs_grow(void *ptr_to_array, size_t *cap, size_t need, size_t elem_size);
+
+/* ---- arena ---------------------------------------------------------- */
+
+struct tfs_arena_block;
+typedef struct tfs_arena {
+	struct tfs_arena_block *head;
+} tfs_arena;
+
+#define TFS_ARENA_INIT {NULL}
+
+void *tfs_arena_alloc(tfs_arena *a, size_t size);
+char *tfs_arena_strdup(tfs_arena *a, const char *s);
+char *tfs_arena_strndup(tfs_arena *a, const char *s, size_t n);
+char *tfs_arena_strfmt(tfs_arena *a, const char *fmt, ...) TFS_PRINTF(2, 3);
+void tfs_arena_release(tfs_arena *a);
+
+/* ---- buffer --------------------------------------------------------- */
+
+typedef struct tfs_buf {
+	char *data;
+	size_t len;
+	size_t cap;
+} tfs_buf;
+
+void tfs_buf_init(tfs_buf *b);
+void tfs_buf_add(tfs_buf *b, const void *data, size_t len);
+void tfs_buf_adds(tfs_buf *b, const char *s);
+void tfs_buf_addc(tfs_buf *b, char c);
+void tfs_buf_addf(tfs_buf *b, const char *fmt, ...) TFS_PRINTF(2, 3);
+void tfs_buf_vaddf(tfs_buf *b, const char *fmt, va_list ap) TFS_PRINTF(2, 0);
+/* Append n copies of c. */
+void tfs_buf_pad(tfs_buf *b, char c, size_t n);
+void tfs_buf_truncate(tfs_buf *b, size_t len);
+char *tfs_buf_detach(tfs_buf *b, size_t *len);
+void tfs_buf_release(tfs_buf *b);
+
+/* ---- errors --------------------------------------------------------- */
+
+typedef struct tfs_error {
+	int code;        /* enum tfs_exit; 0 while no error is set */
+	char file[256];  /* input name as the user gave it, or "<stdin>" */
+	int line;        /* 1-based; 0 when unknown */
+	int column;      /* 1-based; 0 when unknown */
+	char path[256];  /* JSON path such as resources[3].instances[0] */
+	char text[512];  /* lowercase message, no trailing full stop */
+} tfs_error;
+
+void tfs_error_init(tfs_error *err);
+bool tfs_error_is_set(const tfs_error *err);
+/* Set err unless it already holds an error (the first error wins).
+ * file and path may be NULL.  Always returns false, so callers can write
+ * "return tfs_error_set(...)". */
+bool tfs_error_set(tfs_error *err, int code, const char *file, int line,
+                   int column, const char *path, const char *fmt, ...)
+	TFS_PRINTF(7, 8);
+/* "FILE:LINE:COL: TEXT" or "FILE: PATH: TEXT", control characters
+ * replaced by '?'. */
+void tfs_error_format(const tfs_error *err, tfs_buf *out);
+
+/* ---- text helpers ----------------------------------------------------- */
+
+/* Append s with every C0 control character and DEL replaced by '?', for
+ * terminal output and messages. */
+void tfs_buf_add_printable(tfs_buf *b, const char *s);
+/* Number of display columns of UTF-8 s (one per code point). */
+size_t tfs_utf8_width(const char *s);
+
+#endif

@@ -1,0 +1,55 @@
+/*
+ * render.h - output formats.  Every renderer takes finished, read-only
+ * analysis results and appends to a tfs_buf; none computes a figure another
+ * renderer would need, and none writes files (the CLI does, atomically).
+ *
+ * Every string that came from a state reaches output only through the
+ * escaper of its format: tfs_jw_string() for JSON, tfs_buf_add_printable()
+ * (control characters replaced) for terminal tables.
+ *
+ * Adding a format: one file in src/render/, one function here with the
+ * same shape as the others, a golden test per example under tests/golden/.
+ */
+#ifndef TFSIGHT_RENDER_H
+#define TFSIGHT_RENDER_H
+
+#include "tfsight/inventory.h"
+
+/* ---- JSON writer -------------------------------------------------------- */
+
+enum { TFS_JW_MAX_DEPTH = 64 };
+
+/* Pretty-printed (two-space indent), in call order, byte-stable. */
+typedef struct tfs_jw {
+	tfs_buf *out;
+	int depth;
+	bool has_items[TFS_JW_MAX_DEPTH];
+	bool after_key;
+} tfs_jw;
+
+void tfs_jw_init(tfs_jw *w, tfs_buf *out);
+void tfs_jw_object_begin(tfs_jw *w);
+void tfs_jw_object_end(tfs_jw *w);
+void tfs_jw_array_begin(tfs_jw *w);
+void tfs_jw_array_end(tfs_jw *w);
+void tfs_jw_key(tfs_jw *w, const char *key);
+void tfs_jw_string(tfs_jw *w, const char *s); /* NULL writes null */
+void tfs_jw_int(tfs_jw *w, long long v);
+void tfs_jw_uint(tfs_jw *w, unsigned long long v);
+void tfs_jw_bool(tfs_jw *w, bool v);
+void tfs_jw_null(tfs_jw *w);
+/* Append a JSON string literal for s to b (quotes included). */
+void tfs_json_escape(tfs_buf *b, const char *s);
+
+/* ---- inventory ------------------------------------------------------------ */
+
+typedef struct tfs_inventory_set {
+	tfs_inventory *const *items; /* one per input file, in argument order */
+	size_t count;
+	const char *default_region;
+} tfs_inventory_set;
+
+void tfs_render_inventory_table(const tfs_inventory_set *set, tfs_buf *out);
+void tfs_render_inventory_json(const tfs_inventory_set *set, tfs_buf *out);
+
+#endif

@@ -1,0 +1,71 @@
+/*
+ * cli.h - the command table and declarative options.
+ *
+ * Adding a subcommand:
+ *   1. write int cmd_NAME(int argc, char **argv, const tfs_command *cmd) in
+ *      src/cli/cmd_NAME.c: declare its options as a tfs_option table, call
+ *      tfs_cli_parse(), do the work, return an enum tfs_exit;
+ *   2. declare it below and add a row to the table in main.c;
+ *   3. document it in README.md and docs/cli.md;
+ *   4. add golden cases under tests/golden/ (the --help test covers every
+ *      row of the table by itself).
+ */
+#ifndef TFSIGHT_CLI_H
+#define TFSIGHT_CLI_H
+
+#include "tfsight/core.h"
+
+#define TFSIGHT_VERSION "0.1.0"
+
+typedef struct tfs_command tfs_command;
+
+struct tfs_command {
+	const char *name;
+	int (*fn)(int argc, char **argv, const tfs_command *cmd);
+	const char *summary;   /* one line for `tfsight --help` */
+	const char *synopsis;  /* "[options] FILE..." */
+	const char *description;
+};
+
+typedef enum tfs_opt_kind {
+	TFS_OPT_END,
+	TFS_OPT_FLAG,   /* dest: bool * */
+	TFS_OPT_STRING, /* dest: const char ** */
+	TFS_OPT_CHOICE, /* dest: const char **; one of choices */
+} tfs_opt_kind;
+
+typedef struct tfs_option {
+	tfs_opt_kind kind;
+	char short_name; /* 0 for none */
+	const char *long_name;
+	const char *arg_name;
+	const char *help;
+	void *dest;
+	const char *const *choices; /* NULL-terminated, TFS_OPT_CHOICE only */
+} tfs_option;
+
+enum tfs_parse_result {
+	TFS_PARSE_OK,
+	TFS_PARSE_HELP,  /* --help was printed: exit 0 */
+	TFS_PARSE_ERROR, /* a usage error was printed: exit 2 */
+};
+
+/* Parse argv[1..] (argv[0] is the command name).  Positional arguments are
+ * collected in order into *pos (a pointer into argv, NULL-terminated
+ * array owned by the caller's argv) and counted in *npos.  "--" ends
+ * options; "-" is a positional (standard input). */
+enum tfs_parse_result tfs_cli_parse(const tfs_command *cmd,
+                                    const tfs_option *opts, int argc,
+                                    char **argv, char ***pos, int *npos);
+
+void tfs_cli_usage_error(const char *cmd, const char *fmt, ...)
+	TFS_PRINTF(2, 3);
+/* Print "tfsight: error: ..." for err to stderr; returns err->code. */
+int tfs_cli_report(const tfs_error *err);
+/* Write b to path atomically (temporary file in the same directory, then
+ * rename), or to standard output when path is NULL or "-". */
+int tfs_cli_write(const char *path, const tfs_buf *b, tfs_error *err);
+
+int cmd_inventory(int argc, char **argv, const tfs_command *cmd);
+
+#endif

@@ -1,0 +1,82 @@
+/* arena.c - bump allocator released in one call. */
+#include "tfsight/core.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { BLOCK_SIZE = 64 * 1024, ALIGN = 16 };
+
+struct tfs_arena_block {
+	struct tfs_arena_block *next;
+	size_t used;
+	size_t size;
+	_Alignas(16) unsigned char data[];
+};
+
+void *tfs_arena_alloc(tfs_arena *a, size_t size)
+{
+	struct tfs_arena_block *b = a->head;
+	size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	void *p;
+
+	if (need < size)
+		need = tfs_mul_size(size, 2); /* aborts: size near SIZE_MAX */
+	if (!b || b->size - b->used < need) {
+		size_t bsize = need > BLOCK_SIZE / 4 ? need : BLOCK_SIZE;
+		b = xmalloc(sizeof(*b) + bsize);
+		b->size = bsize;
+		b->used = 0;
+		if (need > BLOCK_SIZE / 4 && a->head) {
+			/* A large object gets its own block behind the current
+			 * one, so the current block keeps serving small ones. */
+			b->next = a->head->next;
+			a->head->next = b;
+		} else {
+			b->next = a->head;
+			a->head = b;
+		}
+	}
+	p = b->data + b->used;
+	b->used += need;
+	return p;
+}
+
+char *tfs_arena_strndup(tfs_arena *a, const char *s, size_t n)
+{
+	char *p = tfs_arena_alloc(a, n + 1);
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *tfs_arena_strdup(tfs_arena *a, const char *s)
+{
+	return tfs_arena_strndup(a, s, strlen(s));
+}
+
+char *tfs_arena_strfmt(tfs_arena *a, const char *fmt, ...)
+{
+	tfs_buf b;
+	va_list ap;
+	char *p;
+
+	tfs_buf_init(&b);
+	va_start(ap, fmt);
+	tfs_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	p = tfs_arena_strndup(a, b.data, b.len);
+	tfs_buf_release(&b);
+	return p;
+}
+
+void tfs_arena_release(tfs_arena *a)
+{
+	struct tfs_arena_block *b = a->head;
+	while (b) {
+		struct tfs_arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+}

@@ -1,0 +1,125 @@
+/* buf.c - growable, always NUL-terminated byte string. */
+#include "tfsight/core.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void tfs_buf_init(tfs_buf *b)
+{
+	b->cap = 64;
+	b->len = 0;
+	b->data = xmalloc(b->cap);
+	b->data[0] = '\0';
+}
+
+static void S_reserve(tfs_buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+	if (need < extra)
+		need = tfs_mul_size(extra, 2); /* aborts on wrap-around */
+	if (need > b->cap)
+		tfs_grow(&b->data, &b->cap, need, 1);
+}
+
+void tfs_buf_add(tfs_buf *b, const void *data, size_t len)
+{
+	S_reserve(b, len);
+	memcpy(b->data + b->len, data, len);
+	b->len += len;
+	b->data[b->len] = '\0';
+}
+
+void tfs_buf_adds(tfs_buf *b, const char *s)
+{
+	tfs_buf_add(b, s, strlen(s));
+}
+
+void tfs_buf_addc(tfs_buf *b, char c)
+{
+	S_reserve(b, 1);
+	b->data[b->len++] = c;
+	b->data[b->len] = '\0';
+}
+
+void tfs_buf_pad(tfs_buf *b, char c, size_t n)
+{
+	S_reserve(b, n);
+	memset(b->data + b->len, c, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void tfs_buf_vaddf(tfs_buf *b, const char *fmt, va_list ap)
+{
+	va_list cp;
+	int n;
+
+	va_copy(cp, ap);
+	n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, cp);
+	va_end(cp);
+	if (n < 0)
+		return;
+	if ((size_t)n >= b->cap - b->len) {
+		S_reserve(b, (size_t)n);
+		vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
+	}
+	b->len += (size_t)n;
+}
+
+void tfs_buf_addf(tfs_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	tfs_buf_vaddf(b, fmt, ap);
+	va_end(ap);
+}
+
+void tfs_buf_truncate(tfs_buf *b, size_t len)
+{
+	if (len < b->len) {
+		b->len = len;
+		b->data[len] = '\0';
+	}
+}
+
+char *tfs_buf_detach(tfs_buf *b, size_t *len)
+{
+	char *p = b->data;
+	if (len)
+		*len = b->len;
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return p;
+}
+
+void tfs_buf_release(tfs_buf *b)
+{
+	free(b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+void tfs_buf_add_printable(tfs_buf *b, const char *s)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *run = p;
+
+	for (; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			tfs_buf_add(b, run, (size_t)(p - run));
+			tfs_buf_addc(b, '?');
+			run = p + 1;
+		}
+	}
+	tfs_buf_add(b, run, (size_t)(p - run));
+}
+
+size_t tfs_utf8_width(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}

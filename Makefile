@@ -100,6 +100,8 @@ unit: $(TEST_BIN)
 golden: $(BIN)
 	@TFSIGHT=$(abspath $(BIN)) TEST_WRAPPER="$(TEST_WRAPPER)" \
 	  tests/run-golden.sh
+	@TFSIGHT=$(abspath $(BIN)) TEST_WRAPPER="$(TEST_WRAPPER)" \
+	  tests/run-fixtures.sh
 
 golden-update: check-deps
 	@$(MAKE) --no-print-directory $(BIN)

@@ -121,6 +121,7 @@ typedef struct tfs_state {
 	const char *default_region;    /* plans: the aws provider's constant region */
 	tfs_instance_list resources;   /* the state, or a plan's planned values */
 	tfs_instance_list prior;       /* plans: the prior state; else empty */
+	size_t change_count;           /* plans: entries of resource_changes */
 
 	/* private to the reader */
 	struct json_t *root;

@@ -275,6 +275,12 @@ void tfs_render_inventory_json(const tfs_inventory_set *set, tfs_buf *out)
 		tfs_jw_string(&w, st->lineage);
 		tfs_jw_key(&w, "instanceCount");
 		tfs_jw_uint(&w, inv->count);
+		if (st->format == TFS_FORMAT_PLAN_JSON) {
+			tfs_jw_key(&w, "resourceChanges");
+			tfs_jw_uint(&w, st->change_count);
+			tfs_jw_key(&w, "priorInstanceCount");
+			tfs_jw_uint(&w, st->prior.count);
+		}
 		tfs_jw_key(&w, "countsByType");
 		tfs_jw_object_begin(&w);
 		for (i = 0; i < inv->ntypes; i++) {

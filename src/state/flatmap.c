@@ -235,5 +235,8 @@ json_t *tfs_flatmap_expand(tfs_reader *rd, json_t *flat)
 	qsort(pairs, n, sizeof(*pairs), S_pair_cmp);
 	out = S_object(rd, pairs, n, 0, 0, false);
 	free(pairs);
+	/* The expansion copied every value; the flat original would be a second
+	 * copy of any secret in it, so it goes. */
+	json_object_clear(flat);
 	return out ? tfs_rd_own(rd, out) : NULL;
 }

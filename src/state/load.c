@@ -33,6 +33,9 @@ static void S_set_parse_error(tfs_error *err, const char *name,
 	near = strstr(text, " near '\"");
 	if (near)
 		*near = '\0';
+	near = strstr(text, " without JSON_ALLOW_NUL");
+	if (near)
+		strcpy(near, " in a string");
 	tfs_error_set(err, TFS_EXIT_INPUT, name, je->line > 0 ? je->line : 0,
 	              je->column > 0 ? je->column : 0, NULL,
 	              "invalid JSON: %s", text);

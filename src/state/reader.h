@@ -65,7 +65,8 @@ bool tfs_read_plan(tfs_reader *rd, json_t *root);
 bool tfs_read_module_tree(tfs_reader *rd, json_t *values,
                           tfs_instance_list *list);
 
-/* Expand a flatmap (v3 attributes, v4 attributes_flat) into a new object. */
+/* Expand a flatmap (v3 attributes, v4 attributes_flat) into a new object
+ * kept by the state; flat is emptied. */
 json_t *tfs_flatmap_expand(tfs_reader *rd, json_t *flat);
 
 /* Redaction (redact.c). */

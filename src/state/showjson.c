@@ -298,6 +298,7 @@ bool tfs_read_plan(tfs_reader *rd, json_t *root)
 		return false;
 	S_default_region(rd, root);
 	if (changes) {
+		rd->st->change_count = json_array_size(changes);
 		json_array_foreach(changes, i, rc) {
 			tfs_jpath_key(&rd->path, "resource_changes");
 			tfs_jpath_index(&rd->path, i);

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# run-golden.sh - end-to-end tests of the binary against expected files.
+#
+# Each case is a directory tests/golden/CASE/ holding
+#   cmd            the arguments to tfsight, one shell line (run from the
+#                  repository root; $WORK is a scratch directory of the case)
+#   setup          optional: a bash script that creates inputs in $WORK
+#   stdin          optional: fed to standard input
+#   expected.out   expected standard output
+#   expected.err   expected standard error
+#   expected.exit  expected exit status
+# A case passes when all three match byte for byte.  UPDATE=1 rewrites the
+# expected files from the current binary instead (make golden-update).
+set -u
+cd "$(dirname "$0")/.."
+: "${TFSIGHT:?set TFSIGHT to the binary}"
+export LC_ALL=C TZ=UTC
+unset SOURCE_DATE_EPOCH
+
+pass=0 fail=0
+for dir in tests/golden/*/; do
+	name=$(basename "$dir")
+	WORK=build/golden-work/$name
+	rm -rf "$WORK" && mkdir -p "$WORK"
+	export WORK
+	if [ -f "$dir/setup" ]; then
+		bash "$dir/setup" || { echo "FAIL $name: setup failed"; fail=$((fail+1)); continue; }
+	fi
+	args=$(cat "$dir/cmd")
+	stdin=/dev/null
+	[ -f "$dir/stdin" ] && stdin=$dir/stdin
+	# shellcheck disable=SC2086
+	eval "${TEST_WRAPPER:-} \"\$TFSIGHT\" $args" <"$stdin" >"$WORK/out" 2>"$WORK/err"
+	echo $? >"$WORK/exit"
+	if [ "${UPDATE:-0}" = 1 ]; then
+		cp "$WORK/out" "$dir/expected.out"
+		cp "$WORK/err" "$dir/expected.err"
+		cp "$WORK/exit" "$dir/expected.exit"
+		pass=$((pass+1))
+		continue
+	fi
+	ok=1
+	for f in out err exit; do
+		if ! cmp -s "$dir/expected.$f" "$WORK/$f"; then
+			[ $ok = 1 ] && echo "FAIL $name"
+			ok=0
+			diff -u "$dir/expected.$f" "$WORK/$f" | head -20
+		fi
+	done
+	if [ $ok = 1 ]; then pass=$((pass+1)); else fail=$((fail+1)); fi
+done
+# No output of any case may carry a secret of the inputs (examples/README.md).
+if grep -rl "TFSIGHT-CANARY" build/golden-work >/dev/null 2>&1; then
+	echo "FAIL secret canary found in output:"
+	grep -rl "TFSIGHT-CANARY" build/golden-work
+	fail=$((fail+1))
+fi
+echo "golden: $pass passed, $fail failed"
+[ $fail = 0 ]

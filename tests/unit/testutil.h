@@ -1,0 +1,105 @@
+/* testutil.h - helpers shared by the cmocka unit tests. */
+#ifndef TFSIGHT_TESTUTIL_H
+#define TFSIGHT_TESTUTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tfsight/state.h"
+
+/* Load JSON text; fails the test when the reader rejects it. */
+static inline tfs_state *load_ok(const char *text)
+{
+	tfs_error err;
+	tfs_state *st = NULL;
+	tfs_error_init(&err);
+	if (tfs_state_load_buffer(&st, "test.json", text, strlen(text), &err)) {
+		tfs_buf b;
+		tfs_buf_init(&b);
+		tfs_error_format(&err, &b);
+		print_error("unexpected error: %s\n", b.data);
+		tfs_buf_release(&b);
+		fail();
+	}
+	return st;
+}
+
+/* Load JSON text that must be rejected; returns the formatted message. */
+static inline char *load_err(const char *text, size_t len)
+{
+	tfs_error err;
+	tfs_state *st = NULL;
+	tfs_buf b;
+	tfs_error_init(&err);
+	assert_int_not_equal(tfs_state_load_buffer(&st, "bad.json", text, len,
+	                                           &err),
+	                     0);
+	assert_null(st);
+	assert_int_equal(err.code, TFS_EXIT_INPUT);
+	tfs_buf_init(&b);
+	tfs_error_format(&err, &b);
+	return tfs_buf_detach(&b, NULL);
+}
+
+static inline const tfs_instance *find(const tfs_instance_list *l,
+                                       const char *address)
+{
+	for (size_t i = 0; i < l->count; i++)
+		if (strcmp(l->items[i].address, address) == 0)
+			return &l->items[i];
+	print_error("no instance %s\n", address);
+	fail();
+	return NULL;
+}
+
+static inline const char *attr(const tfs_instance *in, const char *key)
+{
+	return json_string_value(json_object_get(in->attributes, key));
+}
+
+/* The whole document the state keeps, as text (for secret checks). */
+static inline char *dump_all(const tfs_state *st)
+{
+	tfs_buf b;
+	char *s;
+	tfs_buf_init(&b);
+	s = json_dumps(st->root, JSON_COMPACT);
+	tfs_buf_adds(&b, s ? s : "");
+	free(s);
+	if (st->owned) {
+		s = json_dumps(st->owned, JSON_COMPACT);
+		tfs_buf_adds(&b, s ? s : "");
+		free(s);
+	}
+	return tfs_buf_detach(&b, NULL);
+}
+
+/* Read a file relative to the repository root (TFSIGHT_SRCDIR). */
+static inline char *read_repo_file(const char *rel, size_t *len)
+{
+	const char *root = getenv("TFSIGHT_SRCDIR");
+	char path[4096];
+	FILE *f;
+	tfs_buf b;
+	char chunk[65536];
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/%s", root ? root : ".", rel);
+	f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	tfs_buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		tfs_buf_add(&b, chunk, n);
+	fclose(f);
+	return tfs_buf_detach(&b, len);
+}
+
+#endif

@@ -1,0 +1,104 @@
+/* test_render.c - the JSON writer and the inventory renderers. */
+#include "testutil.h"
+
+#include "tfsight/render.h"
+
+static void test_json_escape(void **s)
+{
+	tfs_buf b;
+	(void)s;
+	tfs_buf_init(&b);
+	tfs_json_escape(&b, "a\"b\\c\n\t\x01\x7f</script>\xc3\xa3");
+	assert_string_equal(b.data,
+	                    "\"a\\\"b\\\\c\\n\\t\\u0001\\u007f</script>\xc3\xa3\"");
+	tfs_buf_release(&b);
+}
+
+static void test_json_writer_layout(void **s)
+{
+	tfs_buf b;
+	tfs_jw w;
+	json_t *back;
+	(void)s;
+
+	tfs_buf_init(&b);
+	tfs_jw_init(&w, &b);
+	tfs_jw_object_begin(&w);
+	tfs_jw_key(&w, "a");
+	tfs_jw_int(&w, -3);
+	tfs_jw_key(&w, "empty");
+	tfs_jw_array_begin(&w);
+	tfs_jw_array_end(&w);
+	tfs_jw_key(&w, "list");
+	tfs_jw_array_begin(&w);
+	tfs_jw_string(&w, "x");
+	tfs_jw_null(&w);
+	tfs_jw_bool(&w, true);
+	tfs_jw_object_begin(&w);
+	tfs_jw_object_end(&w);
+	tfs_jw_array_end(&w);
+	tfs_jw_object_end(&w);
+	assert_string_equal(b.data, "{\n"
+	                            "  \"a\": -3,\n"
+	                            "  \"empty\": [],\n"
+	                            "  \"list\": [\n"
+	                            "    \"x\",\n"
+	                            "    null,\n"
+	                            "    true,\n"
+	                            "    {}\n"
+	                            "  ]\n"
+	                            "}\n");
+	back = json_loads(b.data, 0, NULL);
+	assert_non_null(back);
+	json_decref(back);
+	tfs_buf_release(&b);
+}
+
+static void test_inventory_hostile_strings(void **s)
+{
+	tfs_state *st = load_ok(
+		"{\"version\":4,\"resources\":[{\"mode\":\"managed\",\"type\":"
+		"\"aws_vpc\",\"name\":\"v\",\"instances\":[{\"index_key\":"
+		"\"\\u001b[2J\\\"<img>\",\"attributes\":{\"tags\":{\"Name\":"
+		"\"\\u001b]0;pwned\\u0007\",\"Long\":\""
+		"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		"\"}}}]}]}");
+	tfs_inventory *inv = tfs_inventory_build(st, TFS_DEFAULT_REGION);
+	tfs_inventory_set set = {&inv, 1, TFS_DEFAULT_REGION};
+	tfs_buf b;
+	json_t *back;
+	(void)s;
+
+	tfs_buf_init(&b);
+	tfs_render_inventory_table(&set, &b);
+	assert_null(strchr(b.data, '\x1b'));
+	assert_null(strchr(b.data, '\x07'));
+	assert_non_null(strstr(b.data, "..."));
+	tfs_buf_truncate(&b, 0);
+	tfs_render_inventory_json(&set, &b);
+	back = json_loads(b.data, 0, NULL);
+	assert_non_null(back);
+	assert_string_equal(
+		json_string_value(json_object_get(
+			json_array_get(json_object_get(json_array_get(json_object_get(
+				                                  back, "inputs"),
+			                                          0),
+			                               "instances"),
+			               0),
+			"index")),
+		"\x1b[2J\"<img>");
+	json_decref(back);
+	tfs_buf_release(&b);
+	tfs_inventory_free(inv);
+	tfs_state_free(st);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_json_escape),
+		cmocka_unit_test(test_json_writer_layout),
+		cmocka_unit_test(test_inventory_hostile_strings),
+	};
+	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
+}

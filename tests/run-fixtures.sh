@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # run-fixtures.sh - every real state and plan in ../shared/fixtures/real is
-# read, and nothing in it is dropped.
+# read, nothing in it is dropped, and its topology builds.
 #
 # The expected instance count of each file comes from the fixtures' own
 # catalogue (SOURCES.md, column "Res / inst", counted independently of
@@ -43,12 +43,18 @@ while IFS='|' read -r _ file _ _ format _ counts _; do
 	*plan*) got=$(grep -m1 '"resourceChanges"' <<<"$out" | tr -dc 0-9) ;;
 	*) got=$(grep -m1 '"instanceCount"' <<<"$out" | tr -dc 0-9) ;;
 	esac
-	if [ "$got" = "$want" ]; then
-		pass=$((pass+1))
-	else
+	if [ "$got" != "$want" ]; then
 		echo "FAIL $file: $got instances read, SOURCES.md counts $want"
 		fail=$((fail+1))
+		continue
 	fi
+	# the topology of every readable input builds, whatever it holds
+	if ! tout=$(${TEST_WRAPPER:-} "$TFSIGHT" topology --format json "$path" 2>&1 >/dev/null); then
+		echo "FAIL $file: topology: $tout"
+		fail=$((fail+1))
+		continue
+	fi
+	pass=$((pass+1))
 done < <(grep -E '^\| `[^`]+` \|' "$dir/SOURCES.md")
 # every data file is in the catalogue
 n=$(find "$dir" -maxdepth 1 -type f ! -name SOURCES.md | wc -l)

@@ -103,6 +103,26 @@ bool tfs_error_set(tfs_error *err, int code, const char *file, int line,
  * replaced by '?'. */
 void tfs_error_format(const tfs_error *err, tfs_buf *out);
 
+/* ---- string map --------------------------------------------------------- */
+
+/* Open-addressing hash map from borrowed NUL-terminated keys to size_t
+ * values.  Keys must outlive the map.  A key maps to one value; joins that
+ * need several values per key keep a list elsewhere and map to its head. */
+typedef struct tfs_map {
+	const char **keys;
+	size_t *values;
+	size_t cap;   /* a power of two, or 0 */
+	size_t count;
+} tfs_map;
+
+void tfs_map_init(tfs_map *m);
+/* Insert or overwrite. */
+void tfs_map_put(tfs_map *m, const char *key, size_t value);
+/* Insert unless present; returns true when inserted. */
+bool tfs_map_add(tfs_map *m, const char *key, size_t value);
+bool tfs_map_get(const tfs_map *m, const char *key, size_t *value);
+void tfs_map_release(tfs_map *m);
+
 /* ---- text helpers ----------------------------------------------------- */
 
 /* Append s with every C0 control character and DEL replaced by '?', for

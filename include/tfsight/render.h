@@ -14,6 +14,7 @@
 #define TFSIGHT_RENDER_H
 
 #include "tfsight/inventory.h"
+#include "tfsight/model.h"
 
 /* ---- JSON writer -------------------------------------------------------- */
 
@@ -51,5 +52,15 @@ typedef struct tfs_inventory_set {
 
 void tfs_render_inventory_table(const tfs_inventory_set *set, tfs_buf *out);
 void tfs_render_inventory_json(const tfs_inventory_set *set, tfs_buf *out);
+
+/* ---- topology ------------------------------------------------------------ */
+
+typedef struct tfs_model_set {
+	tfs_model *const *items; /* one per input file, in argument order */
+	size_t count;
+} tfs_model_set;
+
+void tfs_render_topology_text(const tfs_model_set *set, tfs_buf *out);
+void tfs_render_topology_json(const tfs_model_set *set, tfs_buf *out);
 
 #endif

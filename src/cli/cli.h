@@ -66,6 +66,23 @@ int tfs_cli_report(const tfs_error *err);
  * rename), or to standard output when path is NULL or "-". */
 int tfs_cli_write(const char *path, const tfs_buf *b, tfs_error *err);
 
+/* The input files of a command, read and inventoried, in argument order. */
+typedef struct tfs_inputs {
+	struct tfs_state **states;
+	struct tfs_inventory **invs;
+	size_t count;
+} tfs_inputs;
+
+/* Returns 0, or -1 with err set (everything loaded so far is released). */
+int tfs_inputs_load(tfs_inputs *in, char *const *files, int nfiles,
+                    const char *default_region, tfs_error *err);
+void tfs_inputs_release(tfs_inputs *in);
+
+/* Run a command's parse step: returns -1 to go on, else the exit status. */
+int tfs_cli_parse_files(const tfs_command *cmd, const tfs_option *opts,
+                        int argc, char **argv, char ***files, int *nfiles);
+
 int cmd_inventory(int argc, char **argv, const tfs_command *cmd);
+int cmd_topology(int argc, char **argv, const tfs_command *cmd);
 
 #endif

@@ -1,6 +1,4 @@
 /* cmd_inventory.c - `tfsight inventory`: the reader's view of each input. */
-#include <stdlib.h>
-
 #include "cli.h"
 #include "tfsight/render.h"
 
@@ -21,54 +19,30 @@ int cmd_inventory(int argc, char **argv, const tfs_command *cmd)
 		 &region, NULL},
 		{TFS_OPT_END, 0, NULL, NULL, NULL, NULL, NULL},
 	};
-	tfs_state **states;
-	tfs_inventory **invs;
 	tfs_inventory_set set;
+	tfs_inputs in;
 	tfs_error err;
 	tfs_buf out;
 	char **files;
-	int nfiles, i, rc = TFS_EXIT_OK;
+	int nfiles, rc;
 
-	switch (tfs_cli_parse(cmd, opts, argc, argv, &files, &nfiles)) {
-	case TFS_PARSE_OK:
-		break;
-	case TFS_PARSE_HELP:
-		return TFS_EXIT_OK;
-	case TFS_PARSE_ERROR:
-		return TFS_EXIT_USAGE;
-	}
-	if (nfiles == 0) {
-		tfs_cli_usage_error(cmd->name, "no input file (use '-' for "
-		                               "standard input)");
-		return TFS_EXIT_USAGE;
-	}
+	if ((rc = tfs_cli_parse_files(cmd, opts, argc, argv, &files, &nfiles)) >= 0)
+		return rc;
 	tfs_error_init(&err);
-	states = xcalloc((size_t)nfiles, sizeof(*states));
-	invs = xcalloc((size_t)nfiles, sizeof(*invs));
-	for (i = 0; i < nfiles; i++) {
-		if (tfs_state_load(&states[i], files[i], &err) != 0) {
-			rc = tfs_cli_report(&err);
-			goto out;
-		}
-		invs[i] = tfs_inventory_build(states[i], region);
-	}
-	set.items = invs;
-	set.count = (size_t)nfiles;
+	if (tfs_inputs_load(&in, files, nfiles, region, &err) != 0)
+		return tfs_cli_report(&err);
+	set.items = in.invs;
+	set.count = in.count;
 	set.default_region = region;
 	tfs_buf_init(&out);
 	if (format[0] == 'j')
 		tfs_render_inventory_json(&set, &out);
 	else
 		tfs_render_inventory_table(&set, &out);
+	rc = TFS_EXIT_OK;
 	if (tfs_cli_write(output, &out, &err) != 0)
 		rc = tfs_cli_report(&err);
 	tfs_buf_release(&out);
-out:
-	for (i = 0; i < nfiles; i++) {
-		tfs_inventory_free(invs[i]);
-		tfs_state_free(states[i]);
-	}
-	free(invs);
-	free(states);
+	tfs_inputs_release(&in);
 	return rc;
 }

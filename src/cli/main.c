@@ -13,6 +13,15 @@ static const tfs_command COMMANDS[] = {
 	 "`terraform show -json` output, or a plan JSON; '-' reads standard\n"
 	 "input) and list every resource instance with its address, type,\n"
 	 "module, provider, region and tags, and a count per type."},
+	{"topology", cmd_topology,
+	 "show the architecture: Region > VPC > AZ > subnet, and the traffic",
+	 "[options] FILE...",
+	 "Reconstruct the AWS architecture the state describes: the containment\n"
+	 "tree (edge services, Region, VPC, AZ, public and private subnets, the\n"
+	 "resources in each) and the edges between resources (DNS aliases,\n"
+	 "CDN origins, listeners, target groups, services, security-group\n"
+	 "flows to data stores, secrets, images, logs, alarms, WAF), each with\n"
+	 "the attribute that proves it."},
 };
 
 static const size_t NCOMMANDS = sizeof(COMMANDS) / sizeof(COMMANDS[0]);

@@ -19,4 +19,17 @@ typedef struct tfs_arn {
 } tfs_arn;
 bool tfs_arn_parse(const char *s, tfs_arn *out);
 
+
+
+/* Numbers and booleans, also when a flatmap state wrote them as strings.
+ * Return false when absent or not convertible. */
+bool tfs_attr_int(const json_t *obj, const char *key, long long *out);
+bool tfs_attr_bool(const json_t *obj, const char *key, bool *out);
+/* The first object of a nested block (a list of one object), or NULL. */
+json_t *tfs_attr_block(const json_t *obj, const char *key);
+/* The strings of an array attribute (non-strings skipped). */
+#define tfs_attr_foreach_str(obj, key, i, s)                                  \
+	for ((i) = 0; (i) < json_array_size(json_object_get((obj), (key))); (i)++) \
+		if (((s) = json_string_value(                                       \
+			     json_array_get(json_object_get((obj), (key)), (i)))) != NULL)
 #endif

@@ -1,0 +1,570 @@
+/*
+ * edges.c - how traffic and references flow, each edge with the attribute
+ * that proves it.  Every join is a hash lookup by value (ARN, ID, name, DNS
+ * name); a value the state does not hold becomes an external node.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "build.h"
+
+/* "dualstack.Name-1.sa-east-1.elb.amazonaws.com." -> "name-1.sa-east-..." */
+static const char *S_dns(tfs_builder *b, const char *s)
+{
+	char *out, *p;
+	size_t n;
+
+	if (!s)
+		return NULL;
+	if (strncmp(s, "dualstack.", 10) == 0)
+		s += 10;
+	n = strlen(s);
+	if (n && s[n - 1] == '.')
+		n--;
+	out = tfs_arena_strndup(&b->m->arena, s, n);
+	for (p = out; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return out;
+}
+
+/* DNS names are matched in lower case: index them so. */
+static void S_index_dns(tfs_builder *b)
+{
+	tfs_model *m = b->m;
+	for (size_t i = 0; i < m->nresources; i++) {
+		json_t *a = tfs_node_attrs(m, i);
+		tfs_kind k = m->nodes[i].kind;
+		if (k == TFS_KIND_LOAD_BALANCER) {
+			tfs_b_index(b, k, S_dns(b, tfs_attr_str(a, "dns_name")), i);
+		} else if (k == TFS_KIND_CLOUDFRONT) {
+			tfs_b_index(b, k, S_dns(b, tfs_attr_str(a, "domain_name")), i);
+		} else if (k == TFS_KIND_S3_BUCKET) {
+			tfs_b_index(b, k,
+			            S_dns(b, tfs_attr_str(a, "bucket_regional_domain_name")),
+			            i);
+			tfs_b_index(b, k, S_dns(b, tfs_attr_str(a, "bucket_domain_name")),
+			            i);
+		}
+	}
+}
+
+static size_t S_first(tfs_builder *b, const char *value, const tfs_kind *kinds,
+                      size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t f = tfs_b_find(b, kinds[i], value);
+		if (f != TFS_NONE)
+			return f;
+	}
+	return TFS_NONE;
+}
+
+/* ---- DNS and CDN ------------------------------------------------------------ */
+
+static void S_dns_alias(tfs_builder *b, size_t n)
+{
+	static const tfs_kind TARGETS[] = {TFS_KIND_CLOUDFRONT,
+	                                   TFS_KIND_LOAD_BALANCER,
+	                                   TFS_KIND_S3_BUCKET};
+	json_t *blk;
+	size_t i;
+
+	json_array_foreach(json_object_get(tfs_node_attrs(b->m, n), "alias"), i,
+	                   blk) {
+		const char *raw = tfs_attr_str(blk, "name");
+		const char *name = S_dns(b, raw);
+		size_t to;
+		if (!name)
+			continue;
+		to = S_first(b, name, TARGETS, 3);
+		if (to == TFS_NONE)
+			to = tfs_b_find_or_external(b, TFS_KIND_GENERIC, name);
+		tfs_b_edge(b, n, to, TFS_EDGE_DNS_ALIAS, n,
+		           tfs_arena_strfmt(&b->m->arena, "alias[%zu].name", i), raw,
+		           NULL);
+	}
+}
+
+static void S_cdn_origins(tfs_builder *b, size_t n)
+{
+	static const tfs_kind TARGETS[] = {TFS_KIND_S3_BUCKET,
+	                                   TFS_KIND_LOAD_BALANCER};
+	json_t *a = tfs_node_attrs(b->m, n), *blk;
+	const char *acl = tfs_attr_str(a, "web_acl_id");
+	size_t i;
+
+	json_array_foreach(json_object_get(a, "origin"), i, blk) {
+		const char *raw = tfs_attr_str(blk, "domain_name");
+		const char *name = S_dns(b, raw);
+		size_t to;
+		if (!name)
+			continue;
+		to = S_first(b, name, TARGETS, 2);
+		if (to == TFS_NONE)
+			to = tfs_b_find_or_external(b, TFS_KIND_GENERIC, name);
+		tfs_b_edge(b, n, to, TFS_EDGE_CDN_ORIGIN, n,
+		           tfs_arena_strfmt(&b->m->arena, "origin[%zu].domain_name", i),
+		           raw, NULL);
+	}
+	if (acl)
+		tfs_b_edge(b, tfs_b_find_or_external(b, TFS_KIND_WAF_ACL, acl), n,
+		           TFS_EDGE_WAF, n, "web_acl_id", acl, NULL);
+}
+
+/* ---- load balancing ---------------------------------------------------------- */
+
+/* target_group_arn and forward { target_group { arn } } of one action. */
+static void S_action_targets(tfs_builder *b, size_t listener, size_t src,
+                             const json_t *action, const char *path)
+{
+	const char *tg = tfs_attr_str(action, "target_group_arn");
+	json_t *fwd, *t;
+	size_t i, j;
+
+	if (tg)
+		tfs_b_edge(b, listener,
+		           tfs_b_find_or_external(b, TFS_KIND_TARGET_GROUP, tg),
+		           TFS_EDGE_LISTENER_TARGET, src,
+		           tfs_arena_strfmt(&b->m->arena, "%s.target_group_arn", path),
+		           tg, NULL);
+	json_array_foreach(json_object_get(action, "forward"), i, fwd)
+		json_array_foreach(json_object_get(fwd, "target_group"), j, t) {
+			const char *arn = tfs_attr_str(t, "arn");
+			if (!arn || (tg && strcmp(arn, tg) == 0))
+				continue;
+			tfs_b_edge(b, listener,
+			           tfs_b_find_or_external(b, TFS_KIND_TARGET_GROUP, arn),
+			           TFS_EDGE_LISTENER_TARGET, src,
+			           tfs_arena_strfmt(&b->m->arena,
+			                            "%s.forward[%zu].target_group[%zu].arn",
+			                            path, i, j),
+			           arn, NULL);
+		}
+}
+
+static void S_listener(tfs_builder *b, size_t n, bool is_rule)
+{
+	json_t *a = tfs_node_attrs(b->m, n), *act;
+	const char *key = is_rule ? "action" : "default_action";
+	size_t listener = n, i;
+
+	if (is_rule) {
+		const char *arn = tfs_attr_str(a, "listener_arn");
+		listener = tfs_b_find_or_external(b, TFS_KIND_LISTENER, arn);
+		if (listener == TFS_NONE)
+			return;
+	} else {
+		const char *lb = tfs_attr_str(a, "load_balancer_arn");
+		if (lb)
+			tfs_b_edge(b, tfs_b_find_or_external(b, TFS_KIND_LOAD_BALANCER, lb),
+			           n, TFS_EDGE_LB_LISTENER, n, "load_balancer_arn", lb,
+			           NULL);
+	}
+	json_array_foreach(json_object_get(a, key), i, act)
+		S_action_targets(b, listener, n, act,
+		                 tfs_arena_strfmt(&b->m->arena, "%s[%zu]", key, i));
+}
+
+/* ---- ECS ----------------------------------------------------------------------- */
+
+/* "acct.dkr.ecr.region.amazonaws.com/repo:tag" -> ".../repo" */
+static const char *S_image_repo(tfs_builder *b, const char *image)
+{
+	const char *slash = strchr(image, '/'), *end;
+	if (!slash || !strstr(image, ".dkr.ecr."))
+		return NULL;
+	end = strchr(image, '@');
+	if (!end)
+		end = strchr(slash, ':');
+	if (!end)
+		end = image + strlen(image);
+	return tfs_arena_strndup(&b->m->arena, image, (size_t)(end - image));
+}
+
+/* A Secrets Manager ARN with its ":json-key:stage:version" suffix removed. */
+static const char *S_secret_arn(tfs_builder *b, const char *v)
+{
+	const char *p = v;
+	int colons = 0;
+	if (strncmp(v, "arn:", 4) != 0)
+		return v; /* a name */
+	for (; *p; p++)
+		if (*p == ':' && ++colons == 7)
+			break;
+	return tfs_arena_strndup(&b->m->arena, v, (size_t)(p - v));
+}
+
+static void S_container(tfs_builder *b, size_t svc, size_t td, json_t *c,
+                        size_t ci)
+{
+	tfs_arena *ar = &b->m->arena;
+	const char *image = tfs_attr_str(c, "image"), *repo, *group;
+	json_t *sec;
+	size_t i;
+
+	if (image && (repo = S_image_repo(b, image)))
+		tfs_b_edge(b, svc,
+		           tfs_b_find_or_external(b, TFS_KIND_ECR_REPOSITORY, repo),
+		           TFS_EDGE_IMAGE, td,
+		           tfs_arena_strfmt(ar, "container_definitions[%zu].image", ci),
+		           image, NULL);
+	json_array_foreach(json_object_get(c, "secrets"), i, sec) {
+		const char *from = tfs_attr_str(sec, "valueFrom");
+		const char *arn;
+		if (!from || strstr(from, ":ssm:"))
+			continue;
+		arn = S_secret_arn(b, from);
+		tfs_b_edge(b, svc, tfs_b_find_or_external(b, TFS_KIND_SECRET, arn),
+		           TFS_EDGE_SECRET, td,
+		           tfs_arena_strfmt(ar,
+		                            "container_definitions[%zu].secrets[%zu]."
+		                            "valueFrom",
+		                            ci, i),
+		           from, NULL);
+	}
+	group = tfs_attr_str(
+		json_object_get(tfs_attr_block(c, "logConfiguration"), "options"),
+		"awslogs-group");
+	if (!group)
+		group = tfs_attr_str(
+			json_object_get(json_object_get(c, "logConfiguration"), "options"),
+			"awslogs-group");
+	if (group)
+		tfs_b_edge(b, svc, tfs_b_find_or_external(b, TFS_KIND_LOG_GROUP, group),
+		           TFS_EDGE_LOGS, td,
+		           tfs_arena_strfmt(ar,
+		                            "container_definitions[%zu].logConfiguration."
+		                            "options.awslogs-group",
+		                            ci),
+		           group, NULL);
+}
+
+static size_t S_task_definition(tfs_builder *b, const char *ref)
+{
+	const char *p;
+	size_t td = tfs_b_find(b, TFS_KIND_ECS_TASK_DEFINITION, ref);
+	if (td != TFS_NONE || !ref)
+		return td;
+	/* arn:...:task-definition/family:rev -> family:rev */
+	p = strstr(ref, ":task-definition/");
+	if (p)
+		td = tfs_b_find(b, TFS_KIND_ECS_TASK_DEFINITION,
+		                p + strlen(":task-definition/"));
+	return td != TFS_NONE ? td
+	                      : tfs_b_find_or_external(b, TFS_KIND_ECS_TASK_DEFINITION,
+	                                               ref);
+}
+
+static void S_ecs_service(tfs_builder *b, size_t n)
+{
+	json_t *a = tfs_node_attrs(b->m, n), *lb, *defs, *c;
+	const char *ref = tfs_attr_str(a, "task_definition");
+	size_t i, td;
+
+	json_array_foreach(json_object_get(a, "load_balancer"), i, lb) {
+		const char *tg = tfs_attr_str(lb, "target_group_arn");
+		long long port;
+		char label[32];
+		if (!tg)
+			continue;
+		label[0] = '\0';
+		if (tfs_attr_int(lb, "container_port", &port))
+			snprintf(label, sizeof(label), "%lld", port);
+		tfs_b_edge(b, tfs_b_find_or_external(b, TFS_KIND_TARGET_GROUP, tg), n,
+		           TFS_EDGE_TARGET, n,
+		           tfs_arena_strfmt(&b->m->arena,
+		                            "load_balancer[%zu].target_group_arn", i),
+		           tg, label[0] ? label : NULL);
+	}
+	td = S_task_definition(b, ref);
+	if (td == TFS_NONE || td >= b->m->nresources)
+		return;
+	defs = json_loads(tfs_attr_str(tfs_node_attrs(b->m, td),
+	                               "container_definitions")
+	                          ? tfs_attr_str(tfs_node_attrs(b->m, td),
+	                                         "container_definitions")
+	                          : "[]",
+	                  0, NULL);
+	json_array_foreach(defs, i, c)
+		if (json_is_object(c))
+			S_container(b, n, td, c, i);
+	json_decref(defs);
+}
+
+/* ---- network flows: compute -> data store ------------------------------------- */
+
+typedef struct {
+	size_t sg, node;
+} S_pair;
+
+static int S_pair_cmp(const void *pa, const void *pb)
+{
+	const S_pair *a = pa, *b = pb;
+	if (a->sg != b->sg)
+		return a->sg < b->sg ? -1 : 1;
+	return a->node < b->node ? -1 : a->node > b->node;
+}
+
+static const json_t *S_sg_list(const tfs_model *m, size_t n, const char **key)
+{
+	json_t *a = tfs_node_attrs(m, n);
+	tfs_kind k = m->nodes[n].kind;
+
+	if (k == TFS_KIND_ECS_SERVICE) {
+		*key = "network_configuration[0].security_groups";
+		return json_object_get(tfs_attr_block(a, "network_configuration"),
+		                       "security_groups");
+	}
+	if (k == TFS_KIND_LAMBDA) {
+		*key = "vpc_config[0].security_group_ids";
+		return json_object_get(tfs_attr_block(a, "vpc_config"),
+		                       "security_group_ids");
+	}
+	if (k == TFS_KIND_EC2_INSTANCE || k == TFS_KIND_RDS_INSTANCE ||
+	    k == TFS_KIND_RDS_CLUSTER) {
+		*key = "vpc_security_group_ids";
+		return json_object_get(a, "vpc_security_group_ids");
+	}
+	if (k == TFS_KIND_ELASTICACHE) {
+		*key = "security_group_ids";
+		return json_object_get(a, "security_group_ids");
+	}
+	return NULL;
+}
+
+static bool S_is_compute(tfs_kind k)
+{
+	return k == TFS_KIND_ECS_SERVICE || k == TFS_KIND_LAMBDA ||
+	       k == TFS_KIND_EC2_INSTANCE;
+}
+
+static long S_db_port(const json_t *a)
+{
+	long long p;
+	const char *engine = tfs_attr_str(a, "engine");
+	if (tfs_attr_int(a, "port", &p) && p > 0)
+		return (long)p;
+	if (!engine)
+		return 0;
+	if (strstr(engine, "postgres"))
+		return 5432;
+	if (strstr(engine, "mysql") || strstr(engine, "mariadb"))
+		return 3306;
+	if (strstr(engine, "redis") || strstr(engine, "valkey"))
+		return 6379;
+	if (strstr(engine, "memcached"))
+		return 11211;
+	return 0;
+}
+
+static void S_network(tfs_builder *b)
+{
+	tfs_model *m = b->m;
+	S_pair *pairs = NULL;
+	size_t npairs = 0, cap = 0, i, r;
+
+	/* (security group, compute node) pairs, sorted by group */
+	for (i = 0; i < m->nresources; i++) {
+		const char *key, *id;
+		const json_t *list;
+		size_t j;
+		if (!S_is_compute(m->nodes[i].kind) ||
+		    !(list = S_sg_list(m, i, &key)))
+			continue;
+		for (j = 0; j < json_array_size(list); j++) {
+			size_t sg;
+			id = json_string_value(json_array_get(list, j));
+			sg = tfs_b_find(b, TFS_KIND_SECURITY_GROUP, id);
+			if (sg == TFS_NONE)
+				continue;
+			tfs_grow(&pairs, &cap, npairs + 1, sizeof(*pairs));
+			pairs[npairs].sg = sg;
+			pairs[npairs].node = i;
+			npairs++;
+		}
+	}
+	qsort(pairs, npairs, sizeof(*pairs), S_pair_cmp);
+
+	for (i = 0; i < m->nresources; i++) {
+		tfs_kind k = m->nodes[i].kind;
+		const char *key;
+		const json_t *list;
+		long port;
+		size_t j;
+
+		if (k != TFS_KIND_RDS_INSTANCE && k != TFS_KIND_RDS_CLUSTER &&
+		    k != TFS_KIND_ELASTICACHE)
+			continue;
+		port = S_db_port(tfs_node_attrs(m, i));
+		list = S_sg_list(m, i, &key);
+		for (j = 0; j < json_array_size(list) && port > 0; j++) {
+			size_t sg = tfs_b_find(b, TFS_KIND_SECURITY_GROUP,
+			                       json_string_value(json_array_get(list, j)));
+			if (sg == TFS_NONE)
+				continue;
+			for (r = 0; r < m->nrules; r++) {
+				const tfs_sg_rule *rule = &m->rules[r];
+				S_pair probe = {rule->peer_sg, 0};
+				size_t lo;
+				char label[32];
+				if (rule->sg != sg || !rule->ingress ||
+				    rule->peer_sg == TFS_NONE || rule->from_port > port ||
+				    rule->to_port < port ||
+				    (strcmp(rule->protocol, "tcp") != 0 &&
+				     strcmp(rule->protocol, "-1") != 0))
+					continue;
+				/* first pair of that group */
+				lo = 0;
+				{
+					size_t hi = npairs;
+					while (lo < hi) {
+						size_t mid = lo + (hi - lo) / 2;
+						if (S_pair_cmp(&pairs[mid], &probe) < 0)
+							lo = mid + 1;
+						else
+							hi = mid;
+					}
+				}
+				snprintf(label, sizeof(label), "tcp/%ld", port);
+				for (; lo < npairs && pairs[lo].sg == rule->peer_sg; lo++)
+					tfs_b_edge_raw(b, pairs[lo].node, i, TFS_EDGE_NETWORK,
+					               tfs_arena_strfmt(&m->arena,
+					                                "%s allows %s from %s",
+					                                rule->evidence, label,
+					                                rule->peer_sg_id),
+					               label);
+			}
+		}
+	}
+	free(pairs);
+}
+
+/* ---- NAT, alarms, WAF ----------------------------------------------------------- */
+
+static void S_nat(tfs_builder *b, size_t n, const size_t *igw_of_vpc)
+{
+	tfs_model *m = b->m;
+	const char *ct = tfs_attr_str(tfs_node_attrs(m, n), "connectivity_type");
+	size_t vpc = m->nodes[n].vpc;
+
+	if ((ct && strcmp(ct, "private") == 0) || vpc == TFS_NONE ||
+	    vpc >= m->nresources || igw_of_vpc[vpc] == TFS_NONE)
+		return;
+	tfs_b_edge(b, n, igw_of_vpc[vpc], TFS_EDGE_NAT_EGRESS, igw_of_vpc[vpc],
+	           "vpc_id", tfs_attr_str(tfs_node_attrs(m, igw_of_vpc[vpc]),
+	                                  "vpc_id"),
+	           NULL);
+}
+
+typedef struct {
+	const char *dimension;
+	tfs_kind kind;
+} S_dim;
+
+static const S_dim DIMENSIONS[] = {
+	{"LoadBalancer", TFS_KIND_LOAD_BALANCER},
+	{"TargetGroup", TFS_KIND_TARGET_GROUP},
+	{"ServiceName", TFS_KIND_ECS_SERVICE},
+	{"DBInstanceIdentifier", TFS_KIND_RDS_INSTANCE},
+	{"DBClusterIdentifier", TFS_KIND_RDS_CLUSTER},
+	{"CacheClusterId", TFS_KIND_ELASTICACHE},
+	{"FunctionName", TFS_KIND_LAMBDA},
+	{"InstanceId", TFS_KIND_EC2_INSTANCE},
+	{"DistributionId", TFS_KIND_CLOUDFRONT},
+	{"TableName", TFS_KIND_DYNAMODB_TABLE},
+	{"NatGatewayId", TFS_KIND_NAT_GATEWAY},
+	{"BucketName", TFS_KIND_S3_BUCKET},
+};
+
+static void S_alarm(tfs_builder *b, size_t n)
+{
+	json_t *a = tfs_node_attrs(b->m, n);
+	json_t *dims = json_object_get(a, "dimensions");
+	const char *s;
+	size_t i, to = TFS_NONE;
+
+	/* the most specific dimension names the watched resource */
+	for (i = 0; i < sizeof(DIMENSIONS) / sizeof(*DIMENSIONS); i++) {
+		const char *v = tfs_attr_str(dims, DIMENSIONS[i].dimension);
+		size_t f;
+		if (!v)
+			continue;
+		f = tfs_b_find(b, DIMENSIONS[i].kind, v);
+		if (f == TFS_NONE)
+			continue;
+		to = f;
+		if (DIMENSIONS[i].kind != TFS_KIND_LOAD_BALANCER)
+			break; /* a target group or service is more precise */
+	}
+	for (i = 0; i < sizeof(DIMENSIONS) / sizeof(*DIMENSIONS); i++) {
+		const char *v = tfs_attr_str(dims, DIMENSIONS[i].dimension);
+		if (v && to != TFS_NONE &&
+		    tfs_b_find(b, DIMENSIONS[i].kind, v) == to) {
+			tfs_b_edge(b, n, to, TFS_EDGE_ALARM, n,
+			           tfs_arena_strfmt(&b->m->arena, "dimensions.%s",
+			                            DIMENSIONS[i].dimension),
+			           v, NULL);
+			break;
+		}
+	}
+	tfs_attr_foreach_str(a, "alarm_actions", i, s)
+		if (strstr(s, ":sns:"))
+			tfs_b_edge(b, n, tfs_b_find_or_external(b, TFS_KIND_SNS_TOPIC, s),
+			           TFS_EDGE_ALARM, n,
+			           tfs_arena_strfmt(&b->m->arena, "alarm_actions[%zu]", i),
+			           s, NULL);
+}
+
+static void S_waf_association(tfs_builder *b, size_t n)
+{
+	static const tfs_kind TARGETS[] = {TFS_KIND_LOAD_BALANCER,
+	                                   TFS_KIND_CLOUDFRONT};
+	json_t *a = tfs_node_attrs(b->m, n);
+	const char *acl = tfs_attr_str(a, "web_acl_arn");
+	const char *res = tfs_attr_str(a, "resource_arn");
+	size_t to = S_first(b, res, TARGETS, 2);
+
+	if (!acl || !res)
+		return;
+	if (to == TFS_NONE)
+		to = tfs_b_find_or_external(b, TFS_KIND_GENERIC, res);
+	tfs_b_edge(b, tfs_b_find_or_external(b, TFS_KIND_WAF_ACL, acl), to,
+	           TFS_EDGE_WAF, n, "resource_arn", res, NULL);
+}
+
+void tfs_build_edges(tfs_builder *b)
+{
+	tfs_model *m = b->m;
+	size_t nres = m->nresources, i;
+	size_t *igw_of_vpc = xmalloc(tfs_mul_size(nres ? nres : 1, sizeof(size_t)));
+
+	S_index_dns(b);
+	for (i = 0; i < nres; i++)
+		igw_of_vpc[i] = TFS_NONE;
+	for (i = 0; i < nres; i++) {
+		size_t v = m->nodes[i].vpc;
+		if (m->nodes[i].kind == TFS_KIND_INTERNET_GATEWAY && v < nres &&
+		    igw_of_vpc[v] == TFS_NONE)
+			igw_of_vpc[v] = i;
+	}
+	for (i = 0; i < nres; i++) {
+		tfs_kind k = m->nodes[i].kind;
+		if (k == TFS_KIND_ROUTE53_RECORD)
+			S_dns_alias(b, i);
+		else if (k == TFS_KIND_CLOUDFRONT)
+			S_cdn_origins(b, i);
+		else if (k == TFS_KIND_LISTENER || k == TFS_KIND_LISTENER_RULE)
+			S_listener(b, i, k == TFS_KIND_LISTENER_RULE);
+		else if (k == TFS_KIND_ECS_SERVICE)
+			S_ecs_service(b, i);
+		else if (k == TFS_KIND_NAT_GATEWAY)
+			S_nat(b, i, igw_of_vpc);
+		else if (k == TFS_KIND_ALARM)
+			S_alarm(b, i);
+		else if (k == TFS_KIND_WAF_ASSOCIATION)
+			S_waf_association(b, i);
+	}
+	free(igw_of_vpc);
+	S_network(b);
+}

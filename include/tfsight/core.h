@@ -42,6 +42,10 @@ void *xrealloc(void *ptr, size_t size);
 char *xstrdup(const char *s);
 size_t tfs_mul_size(size_t a, size_t b);
 
+/* qsort that accepts an empty (even NULL) array. */
+void tfs_sort(void *base, size_t n, size_t size,
+              int (*cmp)(const void *, const void *));
+
 /* Grow *ptr (an array of *cap elements of elem_size) to hold at least need. */
 void tfs_grow(void *ptr_to_array, size_t *cap, size_t need, size_t elem_size);
 

@@ -65,3 +65,10 @@ void tfs_grow(void *ptr_to_array, size_t *cap, size_t need, size_t elem_size)
 	*array = xrealloc(*array, tfs_mul_size(n, elem_size));
 	*cap = n;
 }
+
+void tfs_sort(void *base, size_t n, size_t size,
+              int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}

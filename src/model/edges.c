@@ -384,7 +384,7 @@ static void S_network(tfs_builder *b)
 			npairs++;
 		}
 	}
-	qsort(pairs, npairs, sizeof(*pairs), S_pair_cmp);
+	tfs_sort(pairs, npairs, sizeof(*pairs), S_pair_cmp);
 
 	for (i = 0; i < m->nresources; i++) {
 		tfs_kind k = m->nodes[i].kind;

@@ -133,7 +133,7 @@ static S_triple *S_provider_regions(const tfs_inventory *inv, size_t *count)
 		t[n].region = it->region;
 		n++;
 	}
-	qsort(t, n, sizeof(*t), S_triple_cmp);
+	tfs_sort(t, n, sizeof(*t), S_triple_cmp);
 	/* Keep, per (provider, alias), the region with the longest run. */
 	for (i = 0; i < n;) {
 		size_t j = i, best = i, best_len = 0;
@@ -240,7 +240,7 @@ static void S_resolve_tags(tfs_inventory *inv, tfs_inventory_item *it)
 		out[n].value = value;
 		n++;
 	}
-	qsort(out, n, sizeof(*out), S_tag_cmp);
+	tfs_sort(out, n, sizeof(*out), S_tag_cmp);
 	it->tags = out;
 	it->ntags = n;
 }
@@ -273,7 +273,7 @@ static void S_count_types(tfs_inventory *inv)
 		inv->types[i].type = types[i];
 		inv->types[i].count = 1;
 	}
-	qsort(inv->types, n, sizeof(*inv->types), S_type_cmp);
+	tfs_sort(inv->types, n, sizeof(*inv->types), S_type_cmp);
 	inv->ntypes = 0;
 	for (i = 0; i < n; i++) {
 		if (inv->ntypes &&

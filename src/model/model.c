@@ -483,7 +483,8 @@ static const char *S_label(const tfs_inventory_item *it)
 	return it->inst->name;
 }
 
-/* Index each node under the values others use to refer to it. */
+/* Index each node under the values others use to refer to it (DNS names
+ * are indexed in lower case by edges.c). */
 static void S_index_node(tfs_builder *b, size_t n)
 {
 	const tfs_node *node = &b->m->nodes[n];
@@ -492,40 +493,23 @@ static void S_index_node(tfs_builder *b, size_t n)
 
 	tfs_b_index(b, k, tfs_attr_str(a, "id"), n);
 	tfs_b_index(b, k, tfs_attr_str(a, "arn"), n);
-	switch (k) {
-	case TFS_KIND_LOAD_BALANCER:
-	case TFS_KIND_CLOUDFRONT:
-		tfs_b_index(b, k, tfs_attr_str(a, "dns_name"), n);
-		tfs_b_index(b, k, tfs_attr_str(a, "domain_name"), n);
+	if (k == TFS_KIND_LOAD_BALANCER || k == TFS_KIND_CLOUDFRONT ||
+	    k == TFS_KIND_TARGET_GROUP) {
 		tfs_b_index(b, k, tfs_attr_str(a, "arn_suffix"), n);
 		tfs_b_index(b, k, tfs_attr_str(a, "name"), n);
-		break;
-	case TFS_KIND_S3_BUCKET:
+	} else if (k == TFS_KIND_S3_BUCKET) {
 		tfs_b_index(b, k, tfs_attr_str(a, "bucket"), n);
-		tfs_b_index(b, k, tfs_attr_str(a, "bucket_regional_domain_name"), n);
-		tfs_b_index(b, k, tfs_attr_str(a, "bucket_domain_name"), n);
-		break;
-	case TFS_KIND_TARGET_GROUP:
-		tfs_b_index(b, k, tfs_attr_str(a, "arn_suffix"), n);
-		break;
-	case TFS_KIND_ECS_CLUSTER:
-	case TFS_KIND_ECS_SERVICE:
-	case TFS_KIND_LOG_GROUP:
-	case TFS_KIND_SECRET:
-	case TFS_KIND_DB_SUBNET_GROUP:
-	case TFS_KIND_SNS_TOPIC:
+	} else if (k == TFS_KIND_ECS_CLUSTER || k == TFS_KIND_ECS_SERVICE ||
+	           k == TFS_KIND_LOG_GROUP || k == TFS_KIND_SECRET ||
+	           k == TFS_KIND_DB_SUBNET_GROUP || k == TFS_KIND_SNS_TOPIC) {
 		tfs_b_index(b, k, tfs_attr_str(a, "name"), n);
-		break;
-	case TFS_KIND_RDS_INSTANCE:
+	} else if (k == TFS_KIND_RDS_INSTANCE) {
 		tfs_b_index(b, k, tfs_attr_str(a, "identifier"), n);
-		break;
-	case TFS_KIND_RDS_CLUSTER:
+	} else if (k == TFS_KIND_RDS_CLUSTER) {
 		tfs_b_index(b, k, tfs_attr_str(a, "cluster_identifier"), n);
-		break;
-	case TFS_KIND_ECR_REPOSITORY:
+	} else if (k == TFS_KIND_ECR_REPOSITORY) {
 		tfs_b_index(b, k, tfs_attr_str(a, "repository_url"), n);
-		break;
-	case TFS_KIND_ECS_TASK_DEFINITION: {
+	} else if (k == TFS_KIND_ECS_TASK_DEFINITION) {
 		long long rev;
 		const char *fam = tfs_attr_str(a, "family");
 		if (fam && tfs_attr_int(a, "revision", &rev))
@@ -533,46 +517,11 @@ static void S_index_node(tfs_builder *b, size_t n)
 			            tfs_arena_strfmt(&b->m->arena, "%s:%lld", fam, rev),
 			            n);
 		tfs_b_index(b, k, fam, n);
-		break;
-	}
-	case TFS_KIND_LAMBDA:
+	} else if (k == TFS_KIND_LAMBDA) {
 		tfs_b_index(b, k, tfs_attr_str(a, "function_name"), n);
-		break;
-	case TFS_KIND_ELASTICACHE:
+	} else if (k == TFS_KIND_ELASTICACHE) {
 		tfs_b_index(b, k, tfs_attr_str(a, "cluster_id"), n);
 		tfs_b_index(b, k, tfs_attr_str(a, "replication_group_id"), n);
-		break;
-	case TFS_KIND_VPC:
-	case TFS_KIND_SUBNET:
-	case TFS_KIND_ROUTE_TABLE:
-	case TFS_KIND_ROUTE_TABLE_ASSOC:
-	case TFS_KIND_ROUTE:
-	case TFS_KIND_INTERNET_GATEWAY:
-	case TFS_KIND_NAT_GATEWAY:
-	case TFS_KIND_EIP:
-	case TFS_KIND_SECURITY_GROUP:
-	case TFS_KIND_SECURITY_GROUP_RULE:
-	case TFS_KIND_LISTENER:
-	case TFS_KIND_LISTENER_RULE:
-	case TFS_KIND_RDS_CLUSTER_INSTANCE:
-	case TFS_KIND_S3_BUCKET_CONFIG:
-	case TFS_KIND_ROUTE53_ZONE:
-	case TFS_KIND_ROUTE53_RECORD:
-	case TFS_KIND_ACM_CERTIFICATE:
-	case TFS_KIND_WAF_ACL:
-	case TFS_KIND_WAF_ASSOCIATION:
-	case TFS_KIND_ALARM:
-	case TFS_KIND_DASHBOARD:
-	case TFS_KIND_KMS_KEY:
-	case TFS_KIND_AUTOSCALING_TARGET:
-	case TFS_KIND_AUTOSCALING_POLICY:
-	case TFS_KIND_EC2_INSTANCE:
-	case TFS_KIND_VPC_ENDPOINT:
-	case TFS_KIND_DYNAMODB_TABLE:
-	case TFS_KIND_IAM:
-	case TFS_KIND_GENERIC:
-	case TFS_KIND_EXTERNAL:
-		break;
 	}
 }
 
@@ -585,11 +534,11 @@ static const char *S_detail(tfs_builder *b, const tfs_node *node)
 	long long n;
 	bool flag;
 
-	switch (node->kind) {
-	case TFS_KIND_VPC:
-	case TFS_KIND_SUBNET:
+	tfs_kind k = node->kind;
+
+	if (k == TFS_KIND_VPC || k == TFS_KIND_SUBNET)
 		return tfs_attr_str(a, "cidr_block");
-	case TFS_KIND_RDS_INSTANCE:
+	if (k == TFS_KIND_RDS_INSTANCE) {
 		s = tfs_attr_str(a, "engine");
 		t = tfs_attr_str(a, "instance_class");
 		if (!s && !t)
@@ -598,78 +547,40 @@ static const char *S_detail(tfs_builder *b, const tfs_node *node)
 		                        tfs_attr_bool(a, "multi_az", &flag) && flag
 		                                ? " Multi-AZ"
 		                                : " Single-AZ");
-	case TFS_KIND_ECS_SERVICE: {
+	}
+	if (k == TFS_KIND_ECS_SERVICE) {
 		const char *lt = tfs_attr_str(a, "launch_type");
-		if (!tfs_attr_int(a, "desired_count", &n))
-			n = -1;
 		if (json_array_size(json_object_get(a, "capacity_provider_strategy")))
 			lt = "capacity providers";
-		if (n < 0)
+		if (!tfs_attr_int(a, "desired_count", &n))
 			return lt;
 		return tfs_arena_strfmt(ar, "%s x%lld", lt ? lt : "?", n);
 	}
-	case TFS_KIND_ECS_TASK_DEFINITION:
+	if (k == TFS_KIND_ECS_TASK_DEFINITION) {
 		s = tfs_attr_str(a, "cpu");
 		t = tfs_attr_str(a, "memory");
-		if (!s || !t)
-			return NULL;
-		return tfs_arena_strfmt(ar, "%s CPU / %s MiB", s, t);
-	case TFS_KIND_LOAD_BALANCER:
+		return s && t ? tfs_arena_strfmt(ar, "%s CPU / %s MiB", s, t) : NULL;
+	}
+	if (k == TFS_KIND_LOAD_BALANCER) {
 		s = tfs_attr_str(a, "load_balancer_type");
 		if (tfs_attr_bool(a, "internal", &flag))
 			return tfs_arena_strfmt(ar, "%s %s", s ? s : "classic",
 			                        flag ? "internal" : "internet-facing");
 		return s;
-	case TFS_KIND_LISTENER:
+	}
+	if (k == TFS_KIND_LISTENER) {
 		s = tfs_attr_str(a, "protocol");
 		if (tfs_attr_int(a, "port", &n))
 			return tfs_arena_strfmt(ar, "%s:%lld", s ? s : "?", n);
 		return s;
-	case TFS_KIND_ELASTICACHE:
-		return tfs_attr_str(a, "node_type");
-	case TFS_KIND_EC2_INSTANCE:
-		return tfs_attr_str(a, "instance_type");
-	case TFS_KIND_ROUTE53_RECORD:
-		return tfs_attr_str(a, "type");
-	case TFS_KIND_ROUTE_TABLE:
-	case TFS_KIND_ROUTE_TABLE_ASSOC:
-	case TFS_KIND_ROUTE:
-	case TFS_KIND_INTERNET_GATEWAY:
-	case TFS_KIND_NAT_GATEWAY:
-	case TFS_KIND_EIP:
-	case TFS_KIND_SECURITY_GROUP:
-	case TFS_KIND_SECURITY_GROUP_RULE:
-	case TFS_KIND_LISTENER_RULE:
-	case TFS_KIND_TARGET_GROUP:
-	case TFS_KIND_ECS_CLUSTER:
-	case TFS_KIND_RDS_CLUSTER:
-	case TFS_KIND_RDS_CLUSTER_INSTANCE:
-	case TFS_KIND_DB_SUBNET_GROUP:
-	case TFS_KIND_S3_BUCKET:
-	case TFS_KIND_S3_BUCKET_CONFIG:
-	case TFS_KIND_CLOUDFRONT:
-	case TFS_KIND_ROUTE53_ZONE:
-	case TFS_KIND_ACM_CERTIFICATE:
-	case TFS_KIND_WAF_ACL:
-	case TFS_KIND_WAF_ASSOCIATION:
-	case TFS_KIND_LOG_GROUP:
-	case TFS_KIND_ALARM:
-	case TFS_KIND_DASHBOARD:
-	case TFS_KIND_SNS_TOPIC:
-	case TFS_KIND_SECRET:
-	case TFS_KIND_KMS_KEY:
-	case TFS_KIND_ECR_REPOSITORY:
-	case TFS_KIND_AUTOSCALING_TARGET:
-	case TFS_KIND_AUTOSCALING_POLICY:
-	case TFS_KIND_LAMBDA:
-	case TFS_KIND_VPC_ENDPOINT:
-	case TFS_KIND_DYNAMODB_TABLE:
-	case TFS_KIND_IAM:
-	case TFS_KIND_GENERIC:
-	case TFS_KIND_EXTERNAL:
-		break;
 	}
-	return NULL;
+	if (k == TFS_KIND_ELASTICACHE)
+		return tfs_attr_str(a, "node_type");
+	if (k == TFS_KIND_EC2_INSTANCE)
+		return tfs_attr_str(a, "instance_type");
+	if (k == TFS_KIND_ROUTE53_RECORD)
+		return tfs_attr_str(a, "type");
+	return NULL; /* no short facts worth a label */
 }
 
 void tfs_model_options_init(tfs_model_options *opt)
@@ -694,7 +605,7 @@ static void S_finish_edges(tfs_model *m)
 {
 	size_t i, out = 0;
 
-	qsort(m->edges, m->nedges, sizeof(*m->edges), S_edge_cmp);
+	tfs_sort(m->edges, m->nedges, sizeof(*m->edges), S_edge_cmp);
 	for (i = 0; i < m->nedges; i++) {
 		if (out && m->edges[out - 1].from == m->edges[i].from &&
 		    m->edges[out - 1].to == m->edges[i].to &&

@@ -49,6 +49,16 @@ static void S_note_route(tfs_builder *b, S_routes *r, size_t rt,
 	r->igw_evidence[rt] = where;
 }
 
+/* Record rt as the main route table of vpc; an explicit association
+ * overrides what the VPC or the default table says. */
+static void S_main_table(S_routes *r, size_t vpc, size_t rt, bool explicit_)
+{
+	if (vpc == TFS_NONE || rt == TFS_NONE)
+		return;
+	if (explicit_ || r->main_rt[vpc] == TFS_NONE)
+		r->main_rt[vpc] = rt;
+}
+
 static void S_collect_routes(tfs_builder *b, S_routes *r)
 {
 	tfs_model *m = b->m;
@@ -59,85 +69,31 @@ static void S_collect_routes(tfs_builder *b, S_routes *r)
 		json_t *a = tfs_node_attrs(m, i), *route;
 		const char *type = n->item->inst->type;
 
-		switch (n->kind) {
-		case TFS_KIND_ROUTE_TABLE:
+		if (n->kind == TFS_KIND_ROUTE_TABLE) {
 			json_array_foreach(json_object_get(a, "route"), j, route)
 				S_note_route(b, r, i, route,
 				             tfs_arena_strfmt(&m->arena, "%s.route[%zu]",
 				                              n->address, j));
-			if (strcmp(type, "aws_default_route_table") == 0) {
-				size_t vpc = tfs_b_find(b, TFS_KIND_VPC,
-				                        tfs_attr_str(a, "vpc_id"));
-				if (vpc != TFS_NONE && r->main_rt[vpc] == TFS_NONE)
-					r->main_rt[vpc] = i;
-			}
-			break;
-		case TFS_KIND_ROUTE:
+			if (strcmp(type, "aws_default_route_table") == 0)
+				S_main_table(r, tfs_b_find(b, TFS_KIND_VPC,
+				                           tfs_attr_str(a, "vpc_id")),
+				             i, false);
+		} else if (n->kind == TFS_KIND_ROUTE) {
 			S_note_route(b, r,
 			             tfs_b_find(b, TFS_KIND_ROUTE_TABLE,
 			                        tfs_attr_str(a, "route_table_id")),
 			             a, n->address);
-			break;
-		case TFS_KIND_ROUTE_TABLE_ASSOC:
-			if (strcmp(type, "aws_main_route_table_association") == 0) {
-				size_t vpc = tfs_b_find(b, TFS_KIND_VPC,
-				                        tfs_attr_str(a, "vpc_id"));
-				if (vpc != TFS_NONE)
-					r->main_rt[vpc] = tfs_b_find(
-						b, TFS_KIND_ROUTE_TABLE,
-						tfs_attr_str(a, "route_table_id"));
-			}
-			break;
-		case TFS_KIND_VPC: {
-			size_t rt = tfs_b_find(b, TFS_KIND_ROUTE_TABLE,
-			                       tfs_attr_str(a, "main_route_table_id"));
-			if (rt != TFS_NONE && r->main_rt[i] == TFS_NONE)
-				r->main_rt[i] = rt;
-			break;
-		}
-		case TFS_KIND_SUBNET:
-		case TFS_KIND_INTERNET_GATEWAY:
-		case TFS_KIND_NAT_GATEWAY:
-		case TFS_KIND_EIP:
-		case TFS_KIND_SECURITY_GROUP:
-		case TFS_KIND_SECURITY_GROUP_RULE:
-		case TFS_KIND_LOAD_BALANCER:
-		case TFS_KIND_LISTENER:
-		case TFS_KIND_LISTENER_RULE:
-		case TFS_KIND_TARGET_GROUP:
-		case TFS_KIND_ECS_CLUSTER:
-		case TFS_KIND_ECS_SERVICE:
-		case TFS_KIND_ECS_TASK_DEFINITION:
-		case TFS_KIND_RDS_INSTANCE:
-		case TFS_KIND_RDS_CLUSTER:
-		case TFS_KIND_RDS_CLUSTER_INSTANCE:
-		case TFS_KIND_DB_SUBNET_GROUP:
-		case TFS_KIND_S3_BUCKET:
-		case TFS_KIND_S3_BUCKET_CONFIG:
-		case TFS_KIND_CLOUDFRONT:
-		case TFS_KIND_ROUTE53_ZONE:
-		case TFS_KIND_ROUTE53_RECORD:
-		case TFS_KIND_ACM_CERTIFICATE:
-		case TFS_KIND_WAF_ACL:
-		case TFS_KIND_WAF_ASSOCIATION:
-		case TFS_KIND_LOG_GROUP:
-		case TFS_KIND_ALARM:
-		case TFS_KIND_DASHBOARD:
-		case TFS_KIND_SNS_TOPIC:
-		case TFS_KIND_SECRET:
-		case TFS_KIND_KMS_KEY:
-		case TFS_KIND_ECR_REPOSITORY:
-		case TFS_KIND_AUTOSCALING_TARGET:
-		case TFS_KIND_AUTOSCALING_POLICY:
-		case TFS_KIND_LAMBDA:
-		case TFS_KIND_ELASTICACHE:
-		case TFS_KIND_EC2_INSTANCE:
-		case TFS_KIND_VPC_ENDPOINT:
-		case TFS_KIND_DYNAMODB_TABLE:
-		case TFS_KIND_IAM:
-		case TFS_KIND_GENERIC:
-		case TFS_KIND_EXTERNAL:
-			break;
+		} else if (strcmp(type, "aws_main_route_table_association") == 0) {
+			S_main_table(r, tfs_b_find(b, TFS_KIND_VPC,
+			                           tfs_attr_str(a, "vpc_id")),
+			             tfs_b_find(b, TFS_KIND_ROUTE_TABLE,
+			                        tfs_attr_str(a, "route_table_id")),
+			             true);
+		} else if (n->kind == TFS_KIND_VPC) {
+			S_main_table(r, i,
+			             tfs_b_find(b, TFS_KIND_ROUTE_TABLE,
+			                        tfs_attr_str(a, "main_route_table_id")),
+			             false);
 		}
 	}
 }
@@ -270,74 +226,29 @@ static void S_resource_subnets(tfs_builder *b, size_t n, tfs_buf *list)
 	json_t *a = tfs_node_attrs(m, n), *blk;
 	size_t i;
 
-	switch (m->nodes[n].kind) {
-	case TFS_KIND_NAT_GATEWAY:
-	case TFS_KIND_EC2_INSTANCE:
+	tfs_kind k = m->nodes[n].kind;
+
+	if (k == TFS_KIND_NAT_GATEWAY || k == TFS_KIND_EC2_INSTANCE) {
 		S_add_subnet(b, n, tfs_attr_str(a, "subnet_id"), list);
-		break;
-	case TFS_KIND_LOAD_BALANCER:
+	} else if (k == TFS_KIND_LOAD_BALANCER) {
 		S_add_subnet_array(b, n, a, "subnets", list);
 		json_array_foreach(json_object_get(a, "subnet_mapping"), i, blk)
 			S_add_subnet(b, n, tfs_attr_str(blk, "subnet_id"), list);
-		break;
-	case TFS_KIND_ECS_SERVICE:
+	} else if (k == TFS_KIND_ECS_SERVICE) {
 		S_add_subnet_array(b, n, tfs_attr_block(a, "network_configuration"),
 		                   "subnets", list);
-		break;
-	case TFS_KIND_RDS_INSTANCE:
-	case TFS_KIND_RDS_CLUSTER:
-	case TFS_KIND_RDS_CLUSTER_INSTANCE:
+	} else if (k == TFS_KIND_RDS_INSTANCE || k == TFS_KIND_RDS_CLUSTER ||
+	           k == TFS_KIND_RDS_CLUSTER_INSTANCE) {
 		S_add_group_subnets(b, n, TFS_KIND_DB_SUBNET_GROUP,
 		                    tfs_attr_str(a, "db_subnet_group_name"), list);
-		break;
-	case TFS_KIND_ELASTICACHE:
+	} else if (k == TFS_KIND_ELASTICACHE) {
 		S_add_group_subnets(b, n, TFS_KIND_GENERIC,
 		                    tfs_attr_str(a, "subnet_group_name"), list);
-		break;
-	case TFS_KIND_LAMBDA:
+	} else if (k == TFS_KIND_LAMBDA) {
 		S_add_subnet_array(b, n, tfs_attr_block(a, "vpc_config"), "subnet_ids",
 		                   list);
-		break;
-	case TFS_KIND_VPC_ENDPOINT:
+	} else if (k == TFS_KIND_VPC_ENDPOINT) {
 		S_add_subnet_array(b, n, a, "subnet_ids", list);
-		break;
-	case TFS_KIND_VPC:
-	case TFS_KIND_SUBNET:
-	case TFS_KIND_ROUTE_TABLE:
-	case TFS_KIND_ROUTE_TABLE_ASSOC:
-	case TFS_KIND_ROUTE:
-	case TFS_KIND_INTERNET_GATEWAY:
-	case TFS_KIND_EIP:
-	case TFS_KIND_SECURITY_GROUP:
-	case TFS_KIND_SECURITY_GROUP_RULE:
-	case TFS_KIND_LISTENER:
-	case TFS_KIND_LISTENER_RULE:
-	case TFS_KIND_TARGET_GROUP:
-	case TFS_KIND_ECS_CLUSTER:
-	case TFS_KIND_ECS_TASK_DEFINITION:
-	case TFS_KIND_DB_SUBNET_GROUP:
-	case TFS_KIND_S3_BUCKET:
-	case TFS_KIND_S3_BUCKET_CONFIG:
-	case TFS_KIND_CLOUDFRONT:
-	case TFS_KIND_ROUTE53_ZONE:
-	case TFS_KIND_ROUTE53_RECORD:
-	case TFS_KIND_ACM_CERTIFICATE:
-	case TFS_KIND_WAF_ACL:
-	case TFS_KIND_WAF_ASSOCIATION:
-	case TFS_KIND_LOG_GROUP:
-	case TFS_KIND_ALARM:
-	case TFS_KIND_DASHBOARD:
-	case TFS_KIND_SNS_TOPIC:
-	case TFS_KIND_SECRET:
-	case TFS_KIND_KMS_KEY:
-	case TFS_KIND_ECR_REPOSITORY:
-	case TFS_KIND_AUTOSCALING_TARGET:
-	case TFS_KIND_AUTOSCALING_POLICY:
-	case TFS_KIND_DYNAMODB_TABLE:
-	case TFS_KIND_IAM:
-	case TFS_KIND_GENERIC:
-	case TFS_KIND_EXTERNAL:
-		break;
 	}
 }
 
@@ -365,7 +276,7 @@ static void S_set_subnets(tfs_builder *b, size_t n, const tfs_buf *list)
 		if (node->vpc == TFS_NONE && s->vpc != TFS_NONE)
 			node->vpc = s->vpc;
 	}
-	qsort(azs, nazs, sizeof(*azs), S_str_cmp);
+	tfs_sort(azs, nazs, sizeof(*azs), S_str_cmp);
 	node->nazs = 0;
 	for (i = 0; i < nazs; i++)
 		if (!node->nazs || strcmp(azs[node->nazs - 1], azs[i]) != 0)

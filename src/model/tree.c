@@ -24,7 +24,7 @@ static int S_size_cmp(const void *a, const void *b)
 static void S_ids_finish(tfs_ids *ids)
 {
 	size_t i, out = 0;
-	qsort(ids->items, ids->count, sizeof(size_t), S_size_cmp);
+	tfs_sort(ids->items, ids->count, sizeof(size_t), S_size_cmp);
 	for (i = 0; i < ids->count; i++)
 		if (!out || ids->items[out - 1] != ids->items[i])
 			ids->items[out++] = ids->items[i];
@@ -132,18 +132,18 @@ static void S_finish(tfs_tree *t)
 
 	S_ids_finish(&t->edge);
 	S_ids_finish(&t->external);
-	qsort(t->regions, t->nregions, sizeof(*t->regions), S_region_cmp);
+	tfs_sort(t->regions, t->nregions, sizeof(*t->regions), S_region_cmp);
 	for (r = 0; r < t->nregions; r++) {
 		tfs_region_group *rg = &t->regions[r];
 		S_ids_finish(&rg->regional);
-		qsort(rg->vpcs, rg->nvpcs, sizeof(*rg->vpcs), S_vpc_cmp);
+		tfs_sort(rg->vpcs, rg->nvpcs, sizeof(*rg->vpcs), S_vpc_cmp);
 		for (v = 0; v < rg->nvpcs; v++) {
 			tfs_vpc_group *vg = &rg->vpcs[v];
 			S_ids_finish(&vg->members);
-			qsort(vg->azs, vg->nazs, sizeof(*vg->azs), S_az_cmp);
+			tfs_sort(vg->azs, vg->nazs, sizeof(*vg->azs), S_az_cmp);
 			for (a = 0; a < vg->nazs; a++) {
 				tfs_az_group *ag = &vg->azs[a];
-				qsort(ag->subnets, ag->nsubnets, sizeof(*ag->subnets),
+				tfs_sort(ag->subnets, ag->nsubnets, sizeof(*ag->subnets),
 				      S_subnet_cmp);
 				for (s = 0; s < ag->nsubnets; s++)
 					S_ids_finish(&ag->subnets[s].members);

@@ -95,7 +95,7 @@ static json_t *S_list(tfs_reader *rd, S_pair *p, size_t n, size_t off,
 		}
 		i = j;
 	}
-	qsort(groups, ngroups, sizeof(*groups), S_group_cmp);
+	tfs_sort(groups, ngroups, sizeof(*groups), S_group_cmp);
 	for (size_t g = 0; g < ngroups; g++) {
 		S_pair *q = p + groups[g].begin;
 		size_t m = groups[g].end - groups[g].begin;
@@ -232,7 +232,7 @@ json_t *tfs_flatmap_expand(tfs_reader *rd, json_t *flat)
 		pairs[i].value = json_string_value(v);
 		i++;
 	}
-	qsort(pairs, n, sizeof(*pairs), S_pair_cmp);
+	tfs_sort(pairs, n, sizeof(*pairs), S_pair_cmp);
 	out = S_object(rd, pairs, n, 0, 0, false);
 	free(pairs);
 	/* The expansion copied every value; the flat original would be a second

@@ -47,6 +47,8 @@ void tfs_jpath_reset(tfs_jpath *p, size_t mark)
 
 const char *tfs_json_type_name(const json_t *v)
 {
+	if (!v)
+		return "nothing";
 	switch (json_typeof(v)) {
 	case JSON_OBJECT:
 		return "object";
@@ -359,7 +361,7 @@ static int S_qsort_cmp(const void *a, const void *b)
 static void S_sort(tfs_instance_list *list)
 {
 	if (list->count > 1)
-		qsort(list->items, list->count, sizeof(*list->items), S_qsort_cmp);
+		tfs_sort(list->items, list->count, sizeof(*list->items), S_qsort_cmp);
 }
 
 const char *tfs_input_format_name(tfs_input_format f)

@@ -240,3 +240,16 @@ json_t *tfs_flatmap_expand(tfs_reader *rd, json_t *flat)
 	json_object_clear(flat);
 	return out ? tfs_rd_own(rd, out) : NULL;
 }
+
+json_t *tfs_rd_flat_attributes(tfs_reader *rd, json_t *flat, const char *key)
+{
+	size_t mark = rd->path.len;
+	json_t *out;
+
+	if (!flat)
+		return tfs_rd_own(rd, json_object());
+	tfs_jpath_key(&rd->path, key);
+	out = tfs_flatmap_expand(rd, flat);
+	tfs_jpath_reset(&rd->path, mark);
+	return out;
+}

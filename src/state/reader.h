@@ -68,6 +68,9 @@ bool tfs_read_module_tree(tfs_reader *rd, json_t *values,
 /* Expand a flatmap (v3 attributes, v4 attributes_flat) into a new object
  * kept by the state; flat is emptied. */
 json_t *tfs_flatmap_expand(tfs_reader *rd, json_t *flat);
+/* The attributes of an instance stored as the flatmap at key (NULL flat: an
+ * empty object); NULL with the error set. */
+json_t *tfs_rd_flat_attributes(tfs_reader *rd, json_t *flat, const char *key);
 
 /* Redaction (redact.c). */
 void tfs_redact_paths(tfs_reader *rd, tfs_instance *inst, json_t *paths);

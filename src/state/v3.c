@@ -90,16 +90,9 @@ static bool S_read_object(tfs_reader *rd, const tfs_instance *proto,
 	*inst = *proto;
 	inst->tainted = tainted;
 	inst->deposed = deposed;
-	if (flat) {
-		size_t mark = rd->path.len;
-		tfs_jpath_key(&rd->path, "attributes");
-		inst->attributes = tfs_flatmap_expand(rd, flat);
-		tfs_jpath_reset(&rd->path, mark);
-		if (!inst->attributes)
-			return false;
-	} else {
-		inst->attributes = tfs_rd_own(rd, json_object());
-	}
+	inst->attributes = tfs_rd_flat_attributes(rd, flat, "attributes");
+	if (!inst->attributes)
+		return false;
 	tfs_rd_set_address(rd, inst);
 	tfs_redact_by_name(rd, inst);
 	return !tfs_error_is_set(rd->err);

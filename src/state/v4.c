@@ -62,18 +62,10 @@ static bool S_read_instance(tfs_reader *rd, const tfs_instance *proto,
 		return false;
 	inst->tainted = status && strcmp(status, "tainted") == 0;
 	inst->deposed = deposed;
-	if (attrs) {
-		inst->attributes = attrs;
-	} else if (flat) {
-		size_t mark = rd->path.len;
-		tfs_jpath_key(&rd->path, "attributes_flat");
-		inst->attributes = tfs_flatmap_expand(rd, flat);
-		tfs_jpath_reset(&rd->path, mark);
-		if (!inst->attributes)
-			return false;
-	} else {
-		inst->attributes = tfs_rd_own(rd, json_object());
-	}
+	inst->attributes =
+		attrs ? attrs : tfs_rd_flat_attributes(rd, flat, "attributes_flat");
+	if (!inst->attributes)
+		return false;
 	if (!tfs_rd_string_array(rd, obj, "dependencies", &deps, &ndeps))
 		return false;
 	if (!deps && !tfs_rd_string_array(rd, obj, "depends_on", &deps, &ndeps))

@@ -329,7 +329,8 @@ void tfs_place_network(tfs_builder *b)
 	for (i = 0; i < nres; i++) {
 		json_t *a = tfs_node_attrs(m, i);
 		size_t s;
-		if (strcmp(m->nodes[i].item->inst->type, "aws_route_table_association"))
+		if (strcmp(m->nodes[i].item->inst->type,
+		           "aws_route_table_association") != 0)
 			continue;
 		s = tfs_b_find(b, TFS_KIND_SUBNET, tfs_attr_str(a, "subnet_id"));
 		if (s != TFS_NONE && s < nres)

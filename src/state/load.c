@@ -35,7 +35,7 @@ static void S_set_parse_error(tfs_error *err, const char *name,
 		*near = '\0';
 	near = strstr(text, " without JSON_ALLOW_NUL");
 	if (near)
-		strcpy(near, " in a string");
+		memcpy(near, " in a string", sizeof(" in a string"));
 	tfs_error_set(err, TFS_EXIT_INPUT, name, je->line > 0 ? je->line : 0,
 	              je->column > 0 ? je->column : 0, NULL,
 	              "invalid JSON: %s", text);
@@ -145,7 +145,7 @@ json_t *tfs_load_json_buffer(const char *name, const char *data, size_t len,
                              tfs_error *err)
 {
 	const unsigned char *p = (const unsigned char *)data;
-	S_encoding enc;
+	S_encoding enc = ENC_UTF8;
 	json_t *root;
 	tfs_buf u8;
 
@@ -239,7 +239,7 @@ json_t *tfs_load_json_file(const char *name, tfs_error *err)
 	struct stat sb;
 	json_error_t je;
 	json_t *root = NULL;
-	S_encoding enc;
+	S_encoding enc = ENC_UTF8;
 	bool read_error;
 	size_t n;
 	FILE *f;
@@ -295,7 +295,7 @@ json_t *tfs_load_json_file(const char *name, tfs_error *err)
 		                      PARSE_FLAGS, &je, &read_error);
 		if (!root && !read_error &&
 		    json_error_code(&je) == json_error_numeric_overflow &&
-		    fseek(f, (long)(3 * (skip != 0)), SEEK_SET) == 0) {
+		    fseek(f, skip ? 3L : 0L, SEEK_SET) == 0) {
 			clearerr(f);
 			root = S_parse_stream(name, f, NULL, 0,
 			                      PARSE_FLAGS | JSON_DECODE_INT_AS_REAL,

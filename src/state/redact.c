@@ -370,11 +370,9 @@ static bool S_follow(S_walk *w, json_t *attrs, json_t *path)
 		if (i > 0) {
 			S_push(w, last_key, last_index);
 		}
-		if (strcmp(type, "get_attr") == 0 && json_is_string(sv)) {
-			last_key = json_string_value(sv);
-			cur = json_is_object(cur) ? json_object_get(cur, last_key)
-			                          : NULL;
-		} else if (strcmp(type, "index") == 0 && json_is_string(sv)) {
+		if ((strcmp(type, "get_attr") == 0 || strcmp(type, "index") == 0) &&
+		    json_is_string(sv)) {
+			/* an attribute, or a map key */
 			last_key = json_string_value(sv);
 			cur = json_is_object(cur) ? json_object_get(cur, last_key)
 			                          : NULL;

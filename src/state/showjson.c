@@ -157,10 +157,11 @@ static bool S_action(tfs_reader *rd, json_t *actions, tfs_action *out)
 		return tfs_rd_fail(rd, "expected \"actions\" as an array of "
 		                       "strings");
 	if (a1) {
+		/* delete-then-create, create-before-destroy, and create and
+		 * forget the old object: all replace it */
 		if ((strcmp(a0, "delete") == 0 && strcmp(a1, "create") == 0) ||
-		    (strcmp(a0, "create") == 0 && strcmp(a1, "delete") == 0))
-			*out = TFS_ACTION_REPLACE;
-		else if (strcmp(a0, "create") == 0 && strcmp(a1, "forget") == 0)
+		    (strcmp(a0, "create") == 0 && (strcmp(a1, "delete") == 0 ||
+		                                   strcmp(a1, "forget") == 0)))
 			*out = TFS_ACTION_REPLACE;
 		else
 			return tfs_rd_fail(rd, "unknown actions [\"%.20s\", "
@@ -276,7 +277,7 @@ static void S_default_region(tfs_reader *rd, json_t *root)
 		json_t *region;
 		if (!json_is_object(v) ||
 		    !json_is_string(json_object_get(v, "name")) ||
-		    strcmp(json_string_value(json_object_get(v, "name")), "aws") ||
+		    strcmp(json_string_value(json_object_get(v, "name")), "aws") != 0 ||
 		    json_object_get(v, "alias") || json_object_get(v, "module_address"))
 			continue;
 		region = json_object_get(

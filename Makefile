@@ -33,9 +33,18 @@ ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
 LDLIBS     = $(PKG_LIBS) -lm
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/state/*.c src/model/*.c \
-                              src/render/*.c))
+                              src/render/*.c src/cost/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+
+# The bundled price table: pricing/*.csv become C data in libtfsight.a,
+# written by a tool built from the same reader as --pricing.
+PRICING_CSV := $(sort $(wildcard pricing/*.csv))
+PRICING_GEN := $(BUILD)/gen/pricing-gen
+PRICING_OBJ := $(BUILD)/gen/pricing_data.o
+GEN_OBJ     := $(BUILD)/obj/src/cost/gen/pricing_gen.o \
+               $(filter $(BUILD)/obj/src/core/% $(BUILD)/obj/src/cost/%,$(LIB_OBJ))
+LIB_OBJ     += $(PRICING_OBJ)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libtfsight.a
 BIN      := $(BUILD)/tfsight
@@ -66,6 +75,20 @@ deps:
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(@D)
+	@echo "  CC      $<"
+	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(PRICING_GEN): $(GEN_OBJ)
+	@mkdir -p $(@D)
+	@echo "  LINK    $@"
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+
+$(BUILD)/gen/pricing_data.c: $(PRICING_GEN) $(PRICING_CSV)
+	@echo "  GEN     $@"
+	@$(PRICING_GEN) $(PRICING_CSV) >$@.tmp || { rm -f $@.tmp; exit 1; }
+	@mv $@.tmp $@
+
+$(PRICING_OBJ): $(BUILD)/gen/pricing_data.c
 	@echo "  CC      $<"
 	@$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
@@ -124,20 +147,24 @@ demo: check-deps
 	@for f in $(EXAMPLES); do \
 	  echo "== tfsight inventory $$f"; \
 	  $(BIN) inventory $$f || exit $$?; echo; \
+	  echo "== tfsight topology $$f"; \
+	  $(BIN) topology --account-env 125611408459=dev,283165662494=prod $$f \
+	    || exit $$?; echo; \
 	done
 
 bench: check-deps
-	@$(MAKE) --no-print-directory BUILD=build/bench $(BUILD:build=build/bench)/tfsight \
-	  build/bench/bench-gen build/bench/bench-parse
-	@bench/run.sh build/bench
+	@$(MAKE) --no-print-directory BUILD=build/bench CFLAGS="-O2 -g" \
+	  build/bench/tfsight build/bench/bench-gen build/bench/bench-parse \
+	  build/bench/bench-measure
+	@bash bench/run.sh build/bench
 
-build/bench/bench-gen: bench/gen.c $(LIB)
+# bench-gen (synthetic states), bench-parse (the bare json_load_file
+# baseline) and bench-measure (time and peak RSS), one source file each.
+build/bench/bench-gen build/bench/bench-parse build/bench/bench-measure: \
+  build/bench/bench-%: bench/%.c
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDLIBS)
-
-build/bench/bench-parse: bench/parse.c
-	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDLIBS)
+	@echo "  CC      $@"
+	@$(CC) $(filter-out -MMD -MP,$(ALL_CFLAGS)) -o $@ $< $(LDLIBS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin
@@ -152,4 +179,4 @@ lint:
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(BUILD)/obj/src/cost/gen/pricing_gen.d

@@ -84,5 +84,6 @@ int tfs_cli_parse_files(const tfs_command *cmd, const tfs_option *opts,
 
 int cmd_inventory(int argc, char **argv, const tfs_command *cmd);
 int cmd_topology(int argc, char **argv, const tfs_command *cmd);
+int cmd_pricing(int argc, char **argv, const tfs_command *cmd);
 
 #endif

@@ -22,6 +22,14 @@ static const tfs_command COMMANDS[] = {
 	 "CDN origins, listeners, target groups, services, security-group\n"
 	 "flows to data stores, secrets, images, logs, alarms, WAF), each with\n"
 	 "the attribute that proves it."},
+	{"pricing", cmd_pricing,
+	 "print the price table in use, with the date and source of each price",
+	 "[options]",
+	 "Print the sa-east-1 price table bundled in tfsight (or the table\n"
+	 "given with --pricing FILE, in the same CSV format): every price\n"
+	 "with its key, unit, USD amount, effective date and source.  The\n"
+	 "csv format writes the whole table back out, ready to edit and to\n"
+	 "pass to --pricing."},
 };
 
 static const size_t NCOMMANDS = sizeof(COMMANDS) / sizeof(COMMANDS[0]);

@@ -569,10 +569,13 @@ void tfs_state_free(tfs_state *st)
 {
 	if (!st)
 		return;
+	/* The arena and the lists go first: freeing a large block after the
+	 * document's millions of small ones makes glibc consolidate them all,
+	 * which cost a tenth of a run on large states. */
 	free(st->resources.items);
 	free(st->prior.items);
+	tfs_arena_release(&st->arena);
 	json_decref(st->owned);
 	json_decref(st->root);
-	tfs_arena_release(&st->arena);
 	free(st);
 }

@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# run.sh - the body of `make bench`: generate large synthetic states, time
+# every command in COMMANDS on each, and print one table.
+#
+#   bench/run.sh BUILD_DIR
+#
+# BUILD_DIR holds tfsight, bench-gen, bench-parse and bench-measure (make
+# bench builds them into build/bench) and receives the generated states
+# (state-N.tfstate, regenerated only when missing or older than bench-gen or
+# the reference) and the raw figures (bench-results.tsv).
+#
+# Environment (all optional):
+#   BENCH_SIZES          copies of the reference per state  (1 10 50 100 175 500)
+#   BENCH_RUNS           measured runs per command and size (5; one more
+#                        unmeasured warm-up run precedes them)
+#   BENCH_REF            the reference state         (examples/webapp-prod.tfstate)
+#   BENCH_TARGET_COPIES  sizes the target is checked at  (100 175 500)
+#   BENCH_TARGET_PCT     allowed overhead over the baseline, time and memory (10)
+#
+# Times are the median wall time of the runs, memory the largest peak RSS.
+# bench-measure runs the commands of one state in turns, so a change in the
+# machine's load hits all of them alike; the ratios are the figures to read.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=${1:?usage: bench/run.sh BUILD_DIR}
+REF=${BENCH_REF:-examples/webapp-prod.tfstate}
+read -ra SIZES <<<"${BENCH_SIZES:-1 10 50 100 175 500}"
+read -ra TARGET_COPIES <<<"${BENCH_TARGET_COPIES:-100 175 500}"
+RUNS=${BENCH_RUNS:-5}
+PCT=${BENCH_TARGET_PCT:-10}
+# Linearity: time at LIN_HI copies over time at LIN_LO copies (ideal
+# LIN_HI/LIN_LO); printed when both sizes are measured.
+LIN_LO=50 LIN_HI=500
+
+# The commands measured on every state, "NAME|COMMAND LINE"; @FILE@ stands
+# for the state (no other word may contain spaces).  Standard output goes to
+# /dev/null.  The first is the baseline every other one is compared with.
+# A new subcommand is one more line here (and a column in the table).
+COMMANDS=(
+	"bare|$BUILD/bench-parse @FILE@"
+	"inventory|$BUILD/tfsight inventory --format json @FILE@"
+	"topology|$BUILD/tfsight topology --format json @FILE@"
+)
+
+GEN=$BUILD/bench-gen
+MEASURE=$BUILD/bench-measure
+RESULTS=$BUILD/bench-results.tsv
+for tool in "$GEN" "$MEASURE" "$BUILD/bench-parse" "$BUILD/tfsight"; do
+	[ -x "$tool" ] || { echo "run.sh: $tool is missing (run make bench)" >&2; exit 1; }
+done
+
+NAMES=()
+for c in "${COMMANDS[@]}"; do NAMES+=("${c%%|*}"); done
+BASE=${NAMES[0]}
+
+declare -A MS KIB BYTES INST
+
+# x / y, with d decimals; "-" when y is 0.
+ratio() { awk -v x="$1" -v y="$2" -v d="${3:-2}" 'BEGIN { if (y == 0) print "-"; else printf "%.*f\n", d, x / y }'; }
+
+# ---- states ---------------------------------------------------------------
+
+for n in "${SIZES[@]}"; do
+	f=$BUILD/state-$n.tfstate
+	if [ -f "$f" ] && [ "$f" -nt "$GEN" ] && [ "$f" -nt "$REF" ]; then
+		continue
+	fi
+	echo "generating $f ($n copies of $REF)" >&2
+	"$GEN" -o "$f" "$REF" "$n"
+done
+
+# ---- measure and print ----------------------------------------------------
+
+hdr1=$(printf '%6s %8s %9s' copies "size" instances)
+hdr2=$(printf '%6s %8s %9s' "" MB "")
+for name in "${NAMES[@]}"; do
+	if [ "$name" = "$BASE" ]; then
+		hdr1+=$(printf ' | %22s' "$name")
+		hdr2+=$(printf ' | %10s %11s' "ms" "MiB")
+	else
+		hdr1+=$(printf ' | %42s' "$name (vs $BASE)")
+		hdr2+=$(printf ' | %10s %11s %9s %9s' "ms" "MiB" "time x" "RSS x")
+	fi
+done
+
+echo "tfsight bench: $REF copied into module.stack_<i>; median wall time" \
+     "of $RUNS runs, largest peak RSS; ratios are command / $BASE"
+echo
+echo "$hdr1"
+echo "$hdr2"
+
+printf 'copies\tbytes\tinstances\tcommand\truns\tmin_ms\tmedian_ms\tmax_ms\tmax_rss_kib\n' >"$RESULTS"
+for n in "${SIZES[@]}"; do
+	f=$BUILD/state-$n.tfstate
+	BYTES[$n]=$(stat -c %s "$f")
+	# every instance object, managed or data, has exactly one schema_version
+	INST[$n]=$(grep -c '"schema_version":' "$f" || true)
+	row=$(printf '%6s %8s %9s' "$n" "$(ratio "${BYTES[$n]}" 1000000 1)" "${INST[$n]}")
+	# all commands in one bench-measure call: it runs them in turns
+	argv=()
+	for c in "${COMMANDS[@]}"; do
+		if [ ${#argv[@]} -gt 0 ]; then argv+=("::"); fi
+		read -ra words <<<"${c#*|}"
+		for w in "${words[@]}"; do
+			if [ "$w" = "@FILE@" ]; then w=$f; fi
+			argv+=("$w")
+		done
+	done
+	mapfile -t lines < <("$MEASURE" -r "$RUNS" -- "${argv[@]}")
+	[ ${#lines[@]} -eq ${#NAMES[@]} ] ||
+		{ echo "run.sh: measuring failed on $f" >&2; exit 1; }
+	for k in "${!NAMES[@]}"; do
+		name=${NAMES[$k]}
+		# runs=5 min_ms=... median_ms=... max_ms=... max_rss_kib=...
+		declare -A m=()
+		for kv in ${lines[$k]}; do m[${kv%%=*}]=${kv#*=}; done
+		MS[$name,$n]=${m[median_ms]}
+		KIB[$name,$n]=${m[max_rss_kib]}
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "${BYTES[$n]}" \
+			"${INST[$n]}" "$name" "${m[runs]}" "${m[min_ms]}" \
+			"${m[median_ms]}" "${m[max_ms]}" "${m[max_rss_kib]}" >>"$RESULTS"
+		unset m
+		ms=$(ratio "${MS[$name,$n]}" 1 1)
+		mib=$(ratio "${KIB[$name,$n]}" 1024 1)
+		if [ "$name" = "$BASE" ]; then
+			row+=$(printf ' | %10s %11s' "$ms" "$mib")
+		else
+			row+=$(printf ' | %10s %11s %9s %9s' "$ms" "$mib" \
+				"$(ratio "${MS[$name,$n]}" "${MS[$BASE,$n]}")" \
+				"$(ratio "${KIB[$name,$n]}" "${KIB[$BASE,$n]}")")
+		fi
+	done
+	echo "$row"
+done
+
+# ---- linearity ------------------------------------------------------------
+
+if [ -n "${MS[$BASE,$LIN_LO]:-}" ] && [ -n "${MS[$BASE,$LIN_HI]:-}" ]; then
+	line="linearity, time at $LIN_HI / time at $LIN_LO copies (ideal $(ratio $LIN_HI $LIN_LO 1)):"
+	sep=" "
+	for name in "${NAMES[@]}"; do
+		line+="$sep$name $(ratio "${MS[$name,$LIN_HI]}" "${MS[$name,$LIN_LO]}" 1)"
+		sep=", "
+	done
+	echo
+	echo "$line"
+fi
+
+# ---- target ---------------------------------------------------------------
+
+echo
+for n in "${TARGET_COPIES[@]}"; do
+	if [ -z "${MS[$BASE,$n]:-}" ]; then continue; fi
+	for name in "${NAMES[@]}"; do
+		if [ "$name" = "$BASE" ]; then continue; fi
+		read -r dt dm ok < <(awk -v t="${MS[$name,$n]}" -v bt="${MS[$BASE,$n]}" \
+			-v m="${KIB[$name,$n]}" -v bm="${KIB[$BASE,$n]}" -v p="$PCT" 'BEGIN {
+			dt = (t / bt - 1) * 100; dm = (m / bm - 1) * 100
+			printf "%+.1f %+.1f %s\n", dt, dm, (dt <= p && dm <= p) ? "MET" : "NOT-MET" }')
+		printf 'target %s <= +%s%% time and RSS over %s, %s copies (%s MB, %s instances): %s%% time, %s%% RSS: %s\n' \
+			"$name" "$PCT" "$BASE" "$n" "$(ratio "${BYTES[$n]}" 1000000 1)" \
+			"${INST[$n]}" "$dt" "$dm" "${ok/-/ }"
+	done
+done
+echo
+echo "raw figures (min/median/max ms, peak RSS KiB): $RESULTS"

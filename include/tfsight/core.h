@@ -24,6 +24,7 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define TFS_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
 
@@ -70,6 +71,8 @@ typedef struct tfs_buf {
 	char *data;
 	size_t len;
 	size_t cap;
+	FILE *sink;     /* when set, full chunks are written out as they come */
+	int sink_errno; /* the first write error, 0 while none */
 } tfs_buf;
 
 void tfs_buf_init(tfs_buf *b);
@@ -80,7 +83,14 @@ void tfs_buf_addf(tfs_buf *b, const char *fmt, ...) TFS_PRINTF(2, 3);
 void tfs_buf_vaddf(tfs_buf *b, const char *fmt, va_list ap) TFS_PRINTF(2, 0);
 /* Append n copies of c. */
 void tfs_buf_pad(tfs_buf *b, char c, size_t n);
+/* Only within what has not been flushed to a sink. */
 void tfs_buf_truncate(tfs_buf *b, size_t len);
+/* Stream the buffer into f: whatever it holds, and from then on every
+ * 64 KiB, is written to f instead of growing the buffer, so a large
+ * rendering never sits whole in memory.  tfs_buf_flush() writes the rest;
+ * it returns 0, or -1 with b->sink_errno set when any write failed. */
+void tfs_buf_set_sink(tfs_buf *b, FILE *f);
+int tfs_buf_flush(tfs_buf *b);
 char *tfs_buf_detach(tfs_buf *b, size_t *len);
 void tfs_buf_release(tfs_buf *b);
 

@@ -62,9 +62,27 @@ void tfs_cli_usage_error(const char *cmd, const char *fmt, ...)
 	TFS_PRINTF(2, 3);
 /* Print "tfsight: error: ..." for err to stderr; returns err->code. */
 int tfs_cli_report(const tfs_error *err);
-/* Write b to path atomically (temporary file in the same directory, then
- * rename), or to standard output when path is NULL or "-". */
-int tfs_cli_write(const char *path, const tfs_buf *b, tfs_error *err);
+/* Where a command writes.  Standard output (path NULL or "-"), or a
+ * temporary file beside path that tfs_output_commit() renames into place, so
+ * a failed or interrupted run never leaves a half-written file.
+ *
+ *	tfs_output o;
+ *	tfs_buf b;
+ *	if (tfs_output_open(&o, path, &err) != 0) ...report...
+ *	tfs_buf_init(&b);
+ *	tfs_buf_set_sink(&b, o.f);
+ *	...render into b...
+ *	rc = tfs_output_commit(&o, &b, &err);   (releases nothing of b)
+ */
+typedef struct tfs_output {
+	const char *path; /* NULL for standard output */
+	char *tmp;        /* the temporary file, owned */
+	FILE *f;
+} tfs_output;
+
+int tfs_output_open(tfs_output *o, const char *path, tfs_error *err);
+int tfs_output_commit(tfs_output *o, tfs_buf *b, tfs_error *err);
+
 
 /* The input files of a command, read and inventoried, in argument order. */
 typedef struct tfs_inputs {

@@ -22,6 +22,7 @@ int cmd_inventory(int argc, char **argv, const tfs_command *cmd)
 	tfs_inventory_set set;
 	tfs_inputs in;
 	tfs_error err;
+	tfs_output o;
 	tfs_buf out;
 	char **files;
 	int nfiles, rc;
@@ -34,15 +35,21 @@ int cmd_inventory(int argc, char **argv, const tfs_command *cmd)
 	set.items = in.invs;
 	set.count = in.count;
 	set.default_region = region;
+	rc = TFS_EXIT_OK;
+	if (tfs_output_open(&o, output, &err) != 0) {
+		rc = tfs_cli_report(&err);
+		goto out;
+	}
 	tfs_buf_init(&out);
+	tfs_buf_set_sink(&out, o.f);
 	if (format[0] == 'j')
 		tfs_render_inventory_json(&set, &out);
 	else
 		tfs_render_inventory_table(&set, &out);
-	rc = TFS_EXIT_OK;
-	if (tfs_cli_write(output, &out, &err) != 0)
+	if (tfs_output_commit(&o, &out, &err) != 0)
 		rc = tfs_cli_report(&err);
 	tfs_buf_release(&out);
+out:
 	tfs_inputs_release(&in);
 	return rc;
 }

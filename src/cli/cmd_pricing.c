@@ -233,6 +233,7 @@ int cmd_pricing(int argc, char **argv, const tfs_command *cmd)
 	const tfs_pricing *table = tfs_pricing_bundled();
 	tfs_pricing *loaded = NULL;
 	tfs_error err;
+	tfs_output o;
 	tfs_buf out;
 	char **args;
 	int nargs, rc = TFS_EXIT_OK;
@@ -257,12 +258,17 @@ int cmd_pricing(int argc, char **argv, const tfs_command *cmd)
 			return tfs_cli_report(&err);
 		table = loaded;
 	}
+	if (tfs_output_open(&o, output, &err) != 0) {
+		tfs_pricing_free(loaded);
+		return tfs_cli_report(&err);
+	}
 	tfs_buf_init(&out);
+	tfs_buf_set_sink(&out, o.f);
 	if (strcmp(format, "csv") == 0)
 		tfs_pricing_write_csv(table, &out);
 	else
 		S_table(table, &out);
-	if (tfs_cli_write(output, &out, &err) != 0)
+	if (tfs_output_commit(&o, &out, &err) != 0)
 		rc = tfs_cli_report(&err);
 	tfs_buf_release(&out);
 	tfs_pricing_free(loaded);

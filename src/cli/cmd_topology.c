@@ -68,6 +68,7 @@ int cmd_topology(int argc, char **argv, const tfs_command *cmd)
 	tfs_model_set set;
 	tfs_inputs in;
 	tfs_error err;
+	tfs_output o;
 	char **pairs;
 	size_t npairs = 0;
 	tfs_buf out;
@@ -102,15 +103,20 @@ int cmd_topology(int argc, char **argv, const tfs_command *cmd)
 		models[i] = tfs_model_build(in.states[i], in.invs[i], &mopt);
 	set.items = models;
 	set.count = in.count;
-	tfs_buf_init(&out);
-	if (format[0] == 'j')
-		tfs_render_topology_json(&set, &out);
-	else
-		tfs_render_topology_text(&set, &out);
 	rc = TFS_EXIT_OK;
-	if (tfs_cli_write(output, &out, &err) != 0)
+	if (tfs_output_open(&o, output, &err) != 0) {
 		rc = tfs_cli_report(&err);
-	tfs_buf_release(&out);
+	} else {
+		tfs_buf_init(&out);
+		tfs_buf_set_sink(&out, o.f);
+		if (format[0] == 'j')
+			tfs_render_topology_json(&set, &out);
+		else
+			tfs_render_topology_text(&set, &out);
+		if (tfs_output_commit(&o, &out, &err) != 0)
+			rc = tfs_cli_report(&err);
+		tfs_buf_release(&out);
+	}
 	for (i = 0; i < in.count; i++)
 		tfs_model_free(models[i]);
 	free(models);

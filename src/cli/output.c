@@ -21,63 +21,97 @@ int tfs_cli_report(const tfs_error *err)
 	return err->code ? err->code : TFS_EXIT_INPUT;
 }
 
-static bool S_write_all(int fd, const char *p, size_t n)
+int tfs_output_open(tfs_output *o, const char *path, tfs_error *err)
 {
-	while (n > 0) {
-		ssize_t w = write(fd, p, n);
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return false;
-		}
-		p += w;
-		n -= (size_t)w;
-	}
-	return true;
-}
+	int fd;
 
-int tfs_cli_write(const char *path, const tfs_buf *b, tfs_error *err)
-{
-	tfs_buf tmp;
-	int fd, saved;
-
+	memset(o, 0, sizeof(*o));
 	if (!path || strcmp(path, "-") == 0) {
-		if (fwrite(b->data, 1, b->len, stdout) != b->len ||
-		    fflush(stdout) != 0 || ferror(stdout)) {
-			tfs_error_set(err, TFS_EXIT_OUTPUT, "<stdout>", 0, 0, NULL,
-			              "writing output failed: %s", strerror(errno));
-			return -1;
-		}
+		o->f = stdout;
 		return 0;
 	}
-	tfs_buf_init(&tmp);
-	tfs_buf_addf(&tmp, "%s.tmp.XXXXXX", path);
-	fd = mkstemp(tmp.data);
+	o->path = path;
+	{
+		/* A device or a pipe (-o /dev/stdout, a FIFO) is written in place:
+		 * renaming a file over it would replace it. */
+		struct stat sb;
+		if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+			o->f = fopen(path, "wb");
+			if (!o->f) {
+				tfs_error_set(err, TFS_EXIT_OUTPUT, path, 0, 0, NULL,
+				              "cannot write: %s", strerror(errno));
+				return -1;
+			}
+			return 0;
+		}
+	}
+	{
+		tfs_buf t;
+		tfs_buf_init(&t);
+		tfs_buf_addf(&t, "%s.tmp.XXXXXX", path);
+		o->tmp = tfs_buf_detach(&t, NULL);
+	}
+	fd = mkstemp(o->tmp);
 	if (fd < 0) {
 		tfs_error_set(err, TFS_EXIT_OUTPUT, path, 0, 0, NULL,
 		              "cannot create: %s", strerror(errno));
-		tfs_buf_release(&tmp);
-		return -1;
-	}
-	if (!S_write_all(fd, b->data, b->len) || fsync(fd) != 0) {
-		saved = errno;
-		close(fd);
-		unlink(tmp.data);
-		tfs_error_set(err, TFS_EXIT_OUTPUT, path, 0, 0, NULL,
-		              "cannot write: %s", strerror(saved));
-		tfs_buf_release(&tmp);
+		free(o->tmp);
+		o->tmp = NULL;
 		return -1;
 	}
 	/* mkstemp creates 0600; results are ordinary files */
 	(void)fchmod(fd, 0644);
-	if (close(fd) != 0 || rename(tmp.data, path) != 0) {
-		saved = errno;
-		unlink(tmp.data);
+	o->f = fdopen(fd, "wb");
+	if (!o->f) {
 		tfs_error_set(err, TFS_EXIT_OUTPUT, path, 0, 0, NULL,
-		              "cannot write: %s", strerror(saved));
-		tfs_buf_release(&tmp);
+		              "cannot write: %s", strerror(errno));
+		close(fd);
+		unlink(o->tmp);
+		free(o->tmp);
+		o->tmp = NULL;
 		return -1;
 	}
-	tfs_buf_release(&tmp);
 	return 0;
+}
+
+int tfs_output_commit(tfs_output *o, tfs_buf *b, tfs_error *err)
+{
+	int failed = 0, saved = 0;
+
+	if (!b->sink)
+		tfs_buf_set_sink(b, o->f);
+	if (tfs_buf_flush(b) != 0) {
+		failed = 1;
+		saved = b->sink_errno;
+	}
+	if (!o->path) {
+		if (failed || ferror(stdout)) {
+			tfs_error_set(err, TFS_EXIT_OUTPUT, "<stdout>", 0, 0, NULL,
+			              "writing output failed: %s",
+			              strerror(saved ? saved : EIO));
+			return -1;
+		}
+		return 0;
+	}
+	if (!failed && o->tmp && fsync(fileno(o->f)) != 0) {
+		failed = 1;
+		saved = errno;
+	}
+	if (fclose(o->f) != 0 && !failed) {
+		failed = 1;
+		saved = errno;
+	}
+	if (!failed && o->tmp && rename(o->tmp, o->path) != 0) {
+		failed = 1;
+		saved = errno;
+	}
+	if (failed) {
+		if (o->tmp)
+			unlink(o->tmp);
+		tfs_error_set(err, TFS_EXIT_OUTPUT, o->path, 0, 0, NULL,
+		              "cannot write: %s", strerror(saved ? saved : EIO));
+	}
+	free(o->tmp);
+	o->tmp = NULL;
+	return failed ? -1 : 0;
 }

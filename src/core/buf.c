@@ -1,9 +1,13 @@
 /* buf.c - growable, always NUL-terminated byte string. */
 #include "tfsight/core.h"
 
+#include <errno.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+enum { SINK_CHUNK = 64 * 1024 };
 
 void tfs_buf_init(tfs_buf *b)
 {
@@ -11,6 +15,40 @@ void tfs_buf_init(tfs_buf *b)
 	b->len = 0;
 	b->data = xmalloc(b->cap);
 	b->data[0] = '\0';
+	b->sink = NULL;
+	b->sink_errno = 0;
+}
+
+static void S_write_out(tfs_buf *b)
+{
+	if (b->len && !b->sink_errno &&
+	    fwrite(b->data, 1, b->len, b->sink) != b->len)
+		b->sink_errno = errno ? errno : EIO;
+	b->len = 0;
+	b->data[0] = '\0';
+}
+
+/* After an append: hand full chunks to the sink. */
+static void S_maybe_flush(tfs_buf *b)
+{
+	if (b->sink && b->len >= SINK_CHUNK)
+		S_write_out(b);
+}
+
+void tfs_buf_set_sink(tfs_buf *b, FILE *f)
+{
+	b->sink = f;
+	S_maybe_flush(b);
+}
+
+int tfs_buf_flush(tfs_buf *b)
+{
+	if (b->sink) {
+		S_write_out(b);
+		if (!b->sink_errno && fflush(b->sink) != 0)
+			b->sink_errno = errno ? errno : EIO;
+	}
+	return b->sink_errno ? -1 : 0;
 }
 
 static void S_reserve(tfs_buf *b, size_t extra)
@@ -28,6 +66,7 @@ void tfs_buf_add(tfs_buf *b, const void *data, size_t len)
 	memcpy(b->data + b->len, data, len);
 	b->len += len;
 	b->data[b->len] = '\0';
+	S_maybe_flush(b);
 }
 
 void tfs_buf_adds(tfs_buf *b, const char *s)
@@ -40,6 +79,7 @@ void tfs_buf_addc(tfs_buf *b, char c)
 	S_reserve(b, 1);
 	b->data[b->len++] = c;
 	b->data[b->len] = '\0';
+	S_maybe_flush(b);
 }
 
 void tfs_buf_pad(tfs_buf *b, char c, size_t n)
@@ -48,6 +88,7 @@ void tfs_buf_pad(tfs_buf *b, char c, size_t n)
 	memset(b->data + b->len, c, n);
 	b->len += n;
 	b->data[b->len] = '\0';
+	S_maybe_flush(b);
 }
 
 void tfs_buf_vaddf(tfs_buf *b, const char *fmt, va_list ap)
@@ -65,6 +106,7 @@ void tfs_buf_vaddf(tfs_buf *b, const char *fmt, va_list ap)
 		vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap);
 	}
 	b->len += (size_t)n;
+	S_maybe_flush(b);
 }
 
 void tfs_buf_addf(tfs_buf *b, const char *fmt, ...)

@@ -224,7 +224,7 @@ typedef struct tfs_model {
 	size_t nresources; /* nodes[0..nresources) are the state's instances */
 	tfs_edge *edges;   /* sorted by from, to, kind */
 	size_t nedges;
-	tfs_sg_rule *rules;
+	tfs_sg_rule *rules; /* sorted by group, direction, protocol, ports */
 	size_t nrules;
 	size_t ndata; /* data sources (not nodes) */
 	tfs_tree tree;

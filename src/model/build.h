@@ -35,6 +35,9 @@ void tfs_b_edge_raw(tfs_builder *b, size_t from, size_t to, tfs_edge_kind kind,
 
 void tfs_place_network(tfs_builder *b); /* place.c */
 void tfs_security_rules(tfs_builder *b); /* rules.c */
+/* Index of the first rule of security group node sg (rules are sorted by
+ * group). */
+size_t tfs_rules_first(const tfs_model *m, size_t sg);
 void tfs_build_edges(tfs_builder *b);    /* edges.c */
 void tfs_build_tree(tfs_model *m);       /* tree.c */
 void tfs_tree_release(tfs_tree *t);

@@ -403,12 +403,13 @@ static void S_network(tfs_builder *b)
 			                       json_string_value(json_array_get(list, j)));
 			if (sg == TFS_NONE)
 				continue;
-			for (r = 0; r < m->nrules; r++) {
+			for (r = tfs_rules_first(m, sg);
+			     r < m->nrules && m->rules[r].sg == sg; r++) {
 				const tfs_sg_rule *rule = &m->rules[r];
 				S_pair probe = {rule->peer_sg, 0};
 				size_t lo;
 				char label[32];
-				if (rule->sg != sg || !rule->ingress ||
+				if (!rule->ingress ||
 				    rule->peer_sg == TFS_NONE || rule->from_port > port ||
 				    rule->to_port < port ||
 				    (strcmp(rule->protocol, "tcp") != 0 &&

@@ -106,6 +106,42 @@ static void S_block(S_ctx *c, size_t sg, bool ingress, const json_t *o,
 		      tfs_attr_str(tfs_node_attrs(c->b->m, sg), "id"), evidence);
 }
 
+/* Rules sorted by group, then direction and contents: the model's order,
+ * and what lets a join find one group's rules by binary search. */
+static int S_rule_cmp(const void *pa, const void *pb)
+{
+	const tfs_sg_rule *a = pa, *b = pb;
+	int c;
+
+	if (a->sg != b->sg)
+		return a->sg < b->sg ? -1 : 1;
+	if (a->ingress != b->ingress)
+		return a->ingress ? -1 : 1;
+	if ((c = strcmp(a->protocol, b->protocol)) != 0)
+		return c;
+	if (a->from_port != b->from_port)
+		return a->from_port < b->from_port ? -1 : 1;
+	if (a->to_port != b->to_port)
+		return a->to_port < b->to_port ? -1 : 1;
+	if ((c = strcmp(a->cidr ? a->cidr : "", b->cidr ? b->cidr : "")) != 0)
+		return c;
+	return strcmp(a->peer_sg_id ? a->peer_sg_id : "",
+	              b->peer_sg_id ? b->peer_sg_id : "");
+}
+
+size_t tfs_rules_first(const tfs_model *m, size_t sg)
+{
+	size_t lo = 0, hi = m->nrules;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->rules[mid].sg < sg)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 void tfs_security_rules(tfs_builder *b)
 {
 	tfs_model *m = b->m;
@@ -148,6 +184,7 @@ void tfs_security_rules(tfs_builder *b)
 			        tfs_arena_strfmt(&m->arena, "%s.egress[%zu]",
 			                         m->nodes[i].address, j));
 	}
+	tfs_sort(m->rules, m->nrules, sizeof(*m->rules), S_rule_cmp);
 	tfs_map_release(&c.seen);
 	tfs_buf_release(&c.key);
 }

@@ -44,6 +44,17 @@ typedef struct tfs_option {
 	const char *const *choices; /* NULL-terminated, TFS_OPT_CHOICE only */
 } tfs_option;
 
+/* Options several commands share, so they read the same everywhere. */
+#define TFS_OPT_OUTPUT(dest)                                                  \
+	{TFS_OPT_STRING, 'o', "output", "FILE",                                \
+	 "write to FILE instead of standard output", (dest), NULL}
+#define TFS_OPT_REGION(dest)                                                  \
+	{TFS_OPT_STRING, 0, "region", "REGION",                                \
+	 "region of resources whose state does not record one "               \
+	 "(default sa-east-1)",                                                \
+	 (dest), NULL}
+#define TFS_OPT_TABLE_END {TFS_OPT_END, 0, NULL, NULL, NULL, NULL, NULL}
+
 enum tfs_parse_result {
 	TFS_PARSE_OK,
 	TFS_PARSE_HELP,  /* --help was printed: exit 0 */

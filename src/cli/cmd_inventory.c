@@ -11,13 +11,9 @@ int cmd_inventory(int argc, char **argv, const tfs_command *cmd)
 	const tfs_option opts[] = {
 		{TFS_OPT_CHOICE, 'f', "format", "FORMAT", "output format", &format,
 		 FORMATS},
-		{TFS_OPT_STRING, 'o', "output", "FILE",
-		 "write to FILE instead of standard output", &output, NULL},
-		{TFS_OPT_STRING, 0, "region", "REGION",
-		 "region of resources whose state does not record one "
-		 "(default sa-east-1)",
-		 &region, NULL},
-		{TFS_OPT_END, 0, NULL, NULL, NULL, NULL, NULL},
+		TFS_OPT_OUTPUT(&output),
+		TFS_OPT_REGION(&region),
+		TFS_OPT_TABLE_END,
 	};
 	tfs_inventory_set set;
 	tfs_inputs in;

@@ -226,9 +226,8 @@ int cmd_pricing(int argc, char **argv, const tfs_command *cmd)
 		{TFS_OPT_STRING, 0, "pricing", "FILE",
 		 "use the price table in FILE instead of the bundled one", &path,
 		 NULL},
-		{TFS_OPT_STRING, 'o', "output", "FILE",
-		 "write to FILE instead of standard output", &output, NULL},
-		{TFS_OPT_END, 0, NULL, NULL, NULL, NULL, NULL},
+		TFS_OPT_OUTPUT(&output),
+		TFS_OPT_TABLE_END,
 	};
 	const tfs_pricing *table = tfs_pricing_bundled();
 	tfs_pricing *loaded = NULL;

@@ -46,12 +46,8 @@ int cmd_topology(int argc, char **argv, const tfs_command *cmd)
 	const tfs_option opts[] = {
 		{TFS_OPT_CHOICE, 'f', "format", "FORMAT", "output format", &format,
 		 FORMATS},
-		{TFS_OPT_STRING, 'o', "output", "FILE",
-		 "write to FILE instead of standard output", &output, NULL},
-		{TFS_OPT_STRING, 0, "region", "REGION",
-		 "region of resources whose state does not record one "
-		 "(default sa-east-1)",
-		 &region, NULL},
+		TFS_OPT_OUTPUT(&output),
+		TFS_OPT_REGION(&region),
 		{TFS_OPT_STRING, 0, "env-tag", "KEY",
 		 "tag key naming the environment (default Environment, "
 		 "environment, env)",
@@ -61,7 +57,7 @@ int cmd_topology(int argc, char **argv, const tfs_command *cmd)
 		 &account_env, NULL},
 		{TFS_OPT_STRING, 0, "environment", "ENV",
 		 "environment of resources that no tag names", &environment, NULL},
-		{TFS_OPT_END, 0, NULL, NULL, NULL, NULL, NULL},
+		TFS_OPT_TABLE_END,
 	};
 	tfs_model_options mopt;
 	tfs_model **models;

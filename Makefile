@@ -125,6 +125,8 @@ golden: $(BIN)
 	  tests/run-golden.sh
 	@TFSIGHT=$(abspath $(BIN)) TEST_WRAPPER="$(TEST_WRAPPER)" \
 	  tests/run-fixtures.sh
+	@TFSIGHT=$(abspath $(BIN)) TEST_WRAPPER="$(TEST_WRAPPER)" \
+	  tests/run-hostile.sh
 
 golden-update: check-deps
 	@$(MAKE) --no-print-directory $(BIN)

@@ -15,6 +15,13 @@
 
 #include "tfsight/inventory.h"
 #include "tfsight/model.h"
+#include "tfsight/pricing.h"
+
+/* ---- terminal text --------------------------------------------------------- */
+
+/* Append s with control characters replaced by '?', cut to max display
+ * columns (ending in "...") when it is wider; max 0: no limit. */
+void tfs_text_cell(tfs_buf *b, const char *s, size_t max);
 
 /* ---- JSON writer -------------------------------------------------------- */
 
@@ -52,6 +59,10 @@ typedef struct tfs_inventory_set {
 
 void tfs_render_inventory_table(const tfs_inventory_set *set, tfs_buf *out);
 void tfs_render_inventory_json(const tfs_inventory_set *set, tfs_buf *out);
+
+/* ---- pricing ------------------------------------------------------------- */
+
+void tfs_render_pricing_table(const tfs_pricing *t, tfs_buf *out);
 
 /* ---- topology ------------------------------------------------------------ */
 

@@ -11,28 +11,9 @@ static const char *const HEADERS[NCOLS] = {
 	"ADDRESS", "TYPE", "PROVIDER", "REGION", "STATUS", "TAGS",
 };
 
-/* A cell: printable, cut to MAX_CELL display columns with "...". */
 static void S_cell(tfs_buf *b, const char *s)
 {
-	tfs_buf tmp;
-	size_t cols = 0;
-	const char *p;
-
-	tfs_buf_init(&tmp);
-	tfs_buf_add_printable(&tmp, s);
-	for (p = tmp.data; *p; p++) {
-		if (((unsigned char)*p & 0xc0) != 0x80) {
-			if (cols == MAX_CELL - 3) {
-				tfs_buf_add(b, tmp.data, (size_t)(p - tmp.data));
-				tfs_buf_adds(b, "...");
-				tfs_buf_release(&tmp);
-				return;
-			}
-			cols++;
-		}
-	}
-	tfs_buf_add(b, tmp.data, tmp.len);
-	tfs_buf_release(&tmp);
+	tfs_text_cell(b, s, MAX_CELL);
 }
 
 static void S_status(tfs_buf *b, const tfs_instance *in)

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "tfsight/config.h"
 #include "tfsight/render.h"
 
 static const char *const FORMATS[] = {"text", "json", NULL};
@@ -42,12 +43,15 @@ int cmd_topology(int argc, char **argv, const tfs_command *cmd)
 {
 	const char *format = "text", *output = NULL, *env_tag = NULL;
 	const char *region = TFS_DEFAULT_REGION, *environment = NULL;
-	const char *account_env = NULL;
+	const char *account_env = NULL, *config_path = NULL;
 	const tfs_option opts[] = {
 		{TFS_OPT_CHOICE, 'f', "format", "FORMAT", "output format", &format,
 		 FORMATS},
 		TFS_OPT_OUTPUT(&output),
 		TFS_OPT_REGION(&region),
+		{TFS_OPT_STRING, 'c', "config", "FILE",
+		 "tfsight.yml: environment tag keys and account map", &config_path,
+		 NULL},
 		{TFS_OPT_STRING, 0, "env-tag", "KEY",
 		 "tag key naming the environment (default Environment, "
 		 "environment, env)",
@@ -65,6 +69,7 @@ int cmd_topology(int argc, char **argv, const tfs_command *cmd)
 	tfs_inputs in;
 	tfs_error err;
 	tfs_output o;
+	tfs_config *config;
 	char **pairs;
 	size_t npairs = 0;
 	tfs_buf out;
@@ -78,6 +83,17 @@ int cmd_topology(int argc, char **argv, const tfs_command *cmd)
 	if (tfs_inputs_load(&in, files, nfiles, region, &err) != 0)
 		return tfs_cli_report(&err);
 	tfs_model_options_init(&mopt);
+	config = NULL;
+	if (config_path && tfs_config_load(&config, config_path, &err) != 0) {
+		tfs_inputs_release(&in);
+		return tfs_cli_report(&err);
+	}
+	if (config) {
+		mopt.env_tag_keys = config->env_tag_keys;
+		mopt.n_env_tag_keys = config->n_env_tag_keys;
+		mopt.account_envs = config->account_envs;
+		mopt.n_account_envs = config->n_account_envs;
+	}
 	if (env_tag) {
 		mopt.env_tag_keys = &env_tag;
 		mopt.n_env_tag_keys = 1;
@@ -88,6 +104,7 @@ int cmd_topology(int argc, char **argv, const tfs_command *cmd)
 		if (S_parse_account_env(account_env, &pairs, &npairs) != 0) {
 			tfs_cli_usage_error(cmd->name,
 			                    "--account-env expects ACCOUNT=ENV[,ACCOUNT=ENV...]");
+			tfs_config_free(config);
 			tfs_inputs_release(&in);
 			return TFS_EXIT_USAGE;
 		}
@@ -119,6 +136,7 @@ int cmd_topology(int argc, char **argv, const tfs_command *cmd)
 	if (pairs)
 		free(pairs[0]);
 	free(pairs);
+	tfs_config_free(config);
 	tfs_inputs_release(&in);
 	return rc;
 }

@@ -81,7 +81,7 @@ $(BUILD)/obj/%.o: %.c
 $(PRICING_GEN): $(GEN_OBJ)
 	@mkdir -p $(@D)
 	@echo "  LINK    $@"
-	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^
+	@$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/gen/pricing_data.c: $(PRICING_GEN) $(PRICING_CSV)
 	@echo "  GEN     $@"

@@ -43,7 +43,8 @@ PRICING_CSV := $(sort $(wildcard pricing/*.csv))
 PRICING_GEN := $(BUILD)/gen/pricing-gen
 PRICING_OBJ := $(BUILD)/gen/pricing_data.o
 GEN_OBJ     := $(BUILD)/obj/src/cost/gen/pricing_gen.o \
-               $(filter $(BUILD)/obj/src/core/% $(BUILD)/obj/src/cost/%,$(LIB_OBJ))
+               $(BUILD)/obj/src/cost/csv.o $(BUILD)/obj/src/cost/pricing.o \
+               $(filter $(BUILD)/obj/src/core/%,$(LIB_OBJ))
 LIB_OBJ     += $(PRICING_OBJ)
 CLI_OBJ  := $(CLI_SRC:%.c=$(BUILD)/obj/%.o)
 LIB      := $(BUILD)/libtfsight.a
@@ -152,6 +153,8 @@ demo: check-deps
 	  echo "== tfsight topology $$f"; \
 	  $(BIN) topology --config examples/tfsight.yml $$f \
 	    || exit $$?; echo; \
+	  echo "== tfsight cost --usage examples/usage.yml $$f"; \
+	  $(BIN) cost --usage examples/usage.yml $$f || exit $$?; echo; \
 	done
 
 bench: check-deps

@@ -131,6 +131,10 @@ typedef struct tfs_node {
 	tfs_public_source public_source;
 	const char *public_evidence;
 	const char *detail; /* short facts for labels: "512 CPU / 1024 MiB" */
+	/* ECS services: their task definition and cluster nodes (TFS_NONE when
+	 * not in this state) */
+	size_t task_definition;
+	size_t cluster;
 } tfs_node;
 
 typedef enum tfs_edge_kind {

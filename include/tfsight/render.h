@@ -13,6 +13,7 @@
 #ifndef TFSIGHT_RENDER_H
 #define TFSIGHT_RENDER_H
 
+#include "tfsight/cost.h"
 #include "tfsight/inventory.h"
 #include "tfsight/model.h"
 #include "tfsight/pricing.h"
@@ -59,6 +60,17 @@ typedef struct tfs_inventory_set {
 
 void tfs_render_inventory_table(const tfs_inventory_set *set, tfs_buf *out);
 void tfs_render_inventory_json(const tfs_inventory_set *set, tfs_buf *out);
+
+/* ---- cost ------------------------------------------------------------------ */
+
+typedef struct tfs_cost_set {
+	tfs_cost *const *items; /* one per input file, in argument order */
+	size_t count;
+} tfs_cost_set;
+
+/* "$1,234.56": money is rounded here, for display only. */
+void tfs_money(tfs_buf *b, double usd);
+void tfs_render_cost_table(const tfs_cost_set *set, tfs_buf *out);
 
 /* ---- pricing ------------------------------------------------------------- */
 

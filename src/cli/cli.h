@@ -113,6 +113,7 @@ int tfs_cli_parse_files(const tfs_command *cmd, const tfs_option *opts,
 
 int cmd_inventory(int argc, char **argv, const tfs_command *cmd);
 int cmd_topology(int argc, char **argv, const tfs_command *cmd);
+int cmd_cost(int argc, char **argv, const tfs_command *cmd);
 int cmd_pricing(int argc, char **argv, const tfs_command *cmd);
 
 #endif

@@ -22,6 +22,15 @@ static const tfs_command COMMANDS[] = {
 	 "CDN origins, listeners, target groups, services, security-group\n"
 	 "flows to data stores, secrets, images, logs, alarms, WAF), each with\n"
 	 "the attribute that proves it."},
+	{"cost", cmd_cost,
+	 "estimate the monthly cost of every resource in sa-east-1",
+	 "[options] FILE...",
+	 "Estimate the monthly cost of every resource from the bundled sa-east-1\n"
+	 "price tables (or --pricing FILE), with usage-based parts from a usage\n"
+	 "file in Infracost's infracost-usage.yml layout. Every component names\n"
+	 "its quantity, unit and price; a price the table lacks is shown as\n"
+	 "missing, never guessed; usage-based parts without usage add nothing\n"
+	 "and say what they would cost per unit."},
 	{"pricing", cmd_pricing,
 	 "print the price table in use, with the date and source of each price",
 	 "[options]",

@@ -277,9 +277,12 @@ static void S_ecs_service(tfs_builder *b, size_t n)
 		                            "load_balancer[%zu].target_group_arn", i),
 		           tg, label[0] ? label : NULL);
 	}
+	b->m->nodes[n].cluster =
+		tfs_b_find(b, TFS_KIND_ECS_CLUSTER, tfs_attr_str(a, "cluster"));
 	td = S_task_definition(b, ref);
 	if (td == TFS_NONE || td >= b->m->nresources)
 		return;
+	b->m->nodes[n].task_definition = td;
 	defs = json_loads(tfs_attr_str(tfs_node_attrs(b->m, td),
 	                               "container_definitions")
 	                          ? tfs_attr_str(tfs_node_attrs(b->m, td),

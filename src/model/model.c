@@ -368,6 +368,8 @@ static size_t S_new_node(tfs_model *m)
 	tfs_grow(&m->nodes, &m->cap_nodes, m->nnodes + 1, sizeof(*m->nodes));
 	memset(&m->nodes[m->nnodes], 0, sizeof(*m->nodes));
 	m->nodes[m->nnodes].vpc = TFS_NONE;
+	m->nodes[m->nnodes].task_definition = TFS_NONE;
+	m->nodes[m->nnodes].cluster = TFS_NONE;
 	return m->nnodes++;
 }
 

@@ -305,10 +305,6 @@ void tfs_place_network(tfs_builder *b)
 		const char *vpc_id = tfs_attr_str(a, "vpc_id");
 		size_t v;
 
-		if (m->nodes[i].kind == TFS_KIND_VPC || !vpc_id)
-			continue;
-		v = tfs_b_find_or_external(b, TFS_KIND_VPC, vpc_id);
-		m->nodes[i].vpc = v;
 		if (m->nodes[i].kind == TFS_KIND_SUBNET) {
 			const char *az = tfs_attr_str(a, "availability_zone");
 			if (az) {
@@ -317,6 +313,10 @@ void tfs_place_network(tfs_builder *b)
 				m->nodes[i].nazs = 1;
 			}
 		}
+		if (m->nodes[i].kind == TFS_KIND_VPC || !vpc_id)
+			continue;
+		v = tfs_b_find_or_external(b, TFS_KIND_VPC, vpc_id);
+		m->nodes[i].vpc = v;
 	}
 
 	r.igw = xcalloc(nres ? nres : 1, sizeof(*r.igw));

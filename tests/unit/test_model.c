@@ -6,51 +6,6 @@
 
 #include "tfsight/model.h"
 
-/* JSON written with single quotes, for readability. */
-static char *q(const char *s)
-{
-	char *out = strdup(s);
-	for (char *p = out; *p; p++)
-		if (*p == '\'')
-			*p = '"';
-	return out;
-}
-
-typedef struct {
-	tfs_state *st;
-	tfs_inventory *inv;
-	tfs_model *m;
-} fixture;
-
-static fixture build(const char *single_quoted_resources)
-{
-	fixture f;
-	tfs_model_options opt;
-	tfs_buf b;
-	char *json;
-
-	tfs_buf_init(&b);
-	tfs_buf_adds(&b, "{'version':4,'resources':[");
-	tfs_buf_adds(&b, single_quoted_resources);
-	tfs_buf_adds(&b, "]}");
-	json = q(b.data);
-	tfs_buf_release(&b);
-	f.st = load_ok(json);
-	free(json);
-	f.inv = tfs_inventory_build(f.st, TFS_DEFAULT_REGION);
-	tfs_model_options_init(&opt);
-	f.m = tfs_model_build(f.st, f.inv, &opt);
-	assert_null(tfs_model_check(f.m));
-	return f;
-}
-
-static void release(fixture *f)
-{
-	tfs_model_free(f->m);
-	tfs_inventory_free(f->inv);
-	tfs_state_free(f->st);
-}
-
 static const tfs_node *node(const tfs_model *m, const char *address)
 {
 	for (size_t i = 0; i < m->nnodes; i++)

@@ -1,0 +1,85 @@
+/*
+ * cost.h - the monthly cost of every resource, from the price tables and
+ * the usage file, as cost components a person can trace to a price row.
+ *
+ *	tfs_cost *c = tfs_cost_estimate(model, pricing, usage);  (usage may be NULL)
+ *	for (i = 0; i < c->count; i++) ... c->resources[i] ...
+ *	tfs_cost_free(c);
+ *
+ * Rules of the house:
+ *   - 730 hours a month;
+ *   - a price the table lacks is a component with price_row NULL: it adds
+ *     nothing to the total and is counted in missing_prices, never guessed;
+ *   - a usage-based component without a usage figure has has_quantity
+ *     false: it shows its unit price ("depends on usage") and adds nothing;
+ *   - totals are sums of unrounded component costs.
+ *
+ * Ownership: the cost borrows the model and the price table (both must
+ * outlive it) and owns its arrays and strings.
+ *
+ * Adding a priced type: an estimator in src/cost/estimate.c, a row in its
+ * table, and a unit test whose expected figures are computed in the test
+ * from the table's prices.
+ */
+#ifndef TFSIGHT_COST_H
+#define TFSIGHT_COST_H
+
+#include "tfsight/model.h"
+#include "tfsight/pricing.h"
+#include "tfsight/usage.h"
+
+#define TFS_HOURS_PER_MONTH 730.0
+
+typedef struct tfs_cost_component {
+	const char *name;          /* "Fargate vCPU (Linux/x86)" */
+	const char *unit;          /* "vCPU-hours", "GB", "months" */
+	double monthly_quantity;   /* when has_quantity */
+	bool has_quantity;
+	bool usage_based;
+	const char *usage_source;  /* the usage entry that gave the quantity */
+	const char *price_key;
+	const tfs_price *price_row; /* NULL: the table has no such price */
+	double monthly_cost;       /* quantity x price, unrounded; 0 if unknown */
+} tfs_cost_component;
+
+typedef enum tfs_cost_status {
+	TFS_COST_PRICED,      /* has components */
+	TFS_COST_FREE,        /* AWS charges nothing for it */
+	TFS_COST_UNSUPPORTED, /* tfsight does not price this type yet */
+} tfs_cost_status;
+
+typedef struct tfs_cost_resource {
+	size_t node;               /* model node index */
+	const char *address;
+	const char *type;
+	tfs_cost_status status;
+	const char *note;          /* why free, why unsupported, or a caveat */
+	tfs_cost_component *components;
+	size_t ncomponents;
+	double monthly_cost;       /* sum of the components */
+	size_t missing_prices;
+	size_t pending_usage;      /* usage-based components without usage */
+} tfs_cost_resource;
+
+typedef struct tfs_cost {
+	const tfs_model *model;
+	tfs_cost_resource *resources; /* one per resource node, in node order */
+	size_t count;
+	double total;
+	size_t n_priced, n_free, n_unsupported;
+	size_t missing_prices, pending_usage;
+	tfs_arena arena;
+} tfs_cost;
+
+tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
+                            const tfs_usage *u);
+void tfs_cost_free(tfs_cost *c);
+
+const char *tfs_cost_status_name(tfs_cost_status s);
+
+/* Warnings for the usage file against the keys the estimators read: an
+ * unknown key of a priced type, a value of the wrong kind, and one note per
+ * entry for a type tfsight does not price yet.  Returns how many it added. */
+size_t tfs_cost_usage_check(const tfs_usage *u, tfs_usage_warnings *w);
+
+#endif

@@ -1,0 +1,112 @@
+/* cmd_cost.c - `tfsight cost`: the monthly estimate of every resource. */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "tfsight/config.h"
+#include "tfsight/render.h"
+
+static const char *const FORMATS[] = {"table", NULL};
+
+int cmd_cost(int argc, char **argv, const tfs_command *cmd)
+{
+	const char *format = "table", *output = NULL, *pricing_path = NULL;
+	const char *usage_path = NULL, *config_path = NULL;
+	const char *region = TFS_DEFAULT_REGION;
+	const tfs_option opts[] = {
+		{TFS_OPT_CHOICE, 'f', "format", "FORMAT", "output format", &format,
+		 FORMATS},
+		TFS_OPT_OUTPUT(&output),
+		{TFS_OPT_STRING, 'u', "usage", "FILE",
+		 "usage figures (Infracost's infracost-usage.yml layout)",
+		 &usage_path, NULL},
+		{TFS_OPT_STRING, 0, "pricing", "FILE",
+		 "a price table to use instead of the bundled sa-east-1 one",
+		 &pricing_path, NULL},
+		{TFS_OPT_STRING, 'c', "config", "FILE", "tfsight.yml", &config_path,
+		 NULL},
+		TFS_OPT_REGION(&region),
+		TFS_OPT_TABLE_END,
+	};
+	const tfs_pricing *table = tfs_pricing_bundled();
+	tfs_pricing *loaded = NULL;
+	tfs_usage *usage = NULL;
+	tfs_config *config = NULL;
+	tfs_usage_warnings warnings;
+	tfs_model_options mopt;
+	tfs_model **models = NULL;
+	tfs_cost **costs = NULL;
+	tfs_cost_set set;
+	tfs_inputs in;
+	tfs_error err;
+	tfs_output o;
+	tfs_buf out;
+	char **files;
+	int nfiles, rc;
+	size_t i;
+
+	if ((rc = tfs_cli_parse_files(cmd, opts, argc, argv, &files, &nfiles)) >= 0)
+		return rc;
+	(void)format;
+	tfs_error_init(&err);
+	tfs_usage_warnings_init(&warnings);
+	if ((pricing_path && tfs_pricing_load(&loaded, pricing_path, &err) != 0) ||
+	    (usage_path && tfs_usage_load(&usage, usage_path, &err) != 0) ||
+	    (config_path && tfs_config_load(&config, config_path, &err) != 0)) {
+		rc = tfs_cli_report(&err);
+		goto out_settings;
+	}
+	if (loaded)
+		table = loaded;
+	if (tfs_inputs_load(&in, files, nfiles, region, &err) != 0) {
+		rc = tfs_cli_report(&err);
+		goto out_settings;
+	}
+	tfs_model_options_init(&mopt);
+	if (config) {
+		mopt.env_tag_keys = config->env_tag_keys;
+		mopt.n_env_tag_keys = config->n_env_tag_keys;
+		mopt.account_envs = config->account_envs;
+		mopt.n_account_envs = config->n_account_envs;
+	}
+	models = xcalloc(in.count, sizeof(*models));
+	costs = xcalloc(in.count, sizeof(*costs));
+	for (i = 0; i < in.count; i++) {
+		models[i] = tfs_model_build(in.states[i], in.invs[i], &mopt);
+		costs[i] = tfs_cost_estimate(models[i], table, usage);
+	}
+	tfs_cost_usage_check(usage, &warnings);
+	for (i = 0; i < warnings.count; i++) {
+		tfs_buf w;
+		tfs_buf_init(&w);
+		tfs_buf_add_printable(&w, warnings.items[i]);
+		fprintf(stderr, "tfsight: warning: %s\n", w.data);
+		tfs_buf_release(&w);
+	}
+	set.items = costs;
+	set.count = in.count;
+	rc = TFS_EXIT_OK;
+	if (tfs_output_open(&o, output, &err) != 0) {
+		rc = tfs_cli_report(&err);
+	} else {
+		tfs_buf_init(&out);
+		tfs_buf_set_sink(&out, o.f);
+		tfs_render_cost_table(&set, &out);
+		if (tfs_output_commit(&o, &out, &err) != 0)
+			rc = tfs_cli_report(&err);
+		tfs_buf_release(&out);
+	}
+	for (i = 0; i < in.count; i++) {
+		tfs_cost_free(costs[i]);
+		tfs_model_free(models[i]);
+	}
+	free(costs);
+	free(models);
+	tfs_inputs_release(&in);
+out_settings:
+	tfs_usage_warnings_release(&warnings);
+	tfs_config_free(config);
+	tfs_usage_free(usage);
+	tfs_pricing_free(loaded);
+	return rc;
+}

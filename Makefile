@@ -19,7 +19,7 @@ SHELL   := /bin/bash
 PKGS      := jansson yaml-0.1 cairo
 TEST_PKGS := cmocka
 DEB_PKGS  := libjansson-dev libyaml-dev libcairo2-dev libcmocka-dev \
-             pkg-config fonts-dejavu-core make gcc
+             pkg-config fonts-dejavu-core make gcc python3 python3-jsonschema
 
 WARN := -Wall -Wextra -Werror -pedantic -Wmissing-prototypes \
         -Wstrict-prototypes -Wvla -Wwrite-strings -Wswitch-enum -Wformat=2 \
@@ -63,8 +63,10 @@ all: check-deps
 
 build-bin: $(BIN)
 
+# The schema tests validate our JSON with Debian's python3-jsonschema.
 check-deps:
-	@pkg-config --exists $(PKGS) $(TEST_PKGS) 2>/dev/null || \
+	@{ pkg-config --exists $(PKGS) $(TEST_PKGS) 2>/dev/null && \
+	   /usr/bin/python3 -c 'import jsonschema' 2>/dev/null; } || \
 	  $(MAKE) --no-print-directory deps
 
 deps:
@@ -128,6 +130,7 @@ golden: $(BIN)
 	  tests/run-fixtures.sh
 	@TFSIGHT=$(abspath $(BIN)) TEST_WRAPPER="$(TEST_WRAPPER)" \
 	  tests/run-hostile.sh
+	@TFSIGHT=$(abspath $(BIN)) tests/run-schemas.sh
 
 golden-update: check-deps
 	@$(MAKE) --no-print-directory $(BIN)

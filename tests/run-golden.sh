@@ -6,6 +6,7 @@
 #                  repository root; $WORK is a scratch directory of the case)
 #   setup          optional: a bash script that creates inputs in $WORK
 #   stdin          optional: fed to standard input
+#   env            optional: NAME=VALUE lines exported for the command
 #   expected.out   expected standard output
 #   expected.err   expected standard error
 #   expected.exit  expected exit status
@@ -29,9 +30,14 @@ for dir in tests/golden/*/; do
 	args=$(cat "$dir/cmd")
 	stdin=/dev/null
 	[ -f "$dir/stdin" ] && stdin=$dir/stdin
-	# shellcheck disable=SC2086
-	eval "${TEST_WRAPPER:-} \"\$TFSIGHT\" $args" <"$stdin" >"$WORK/out" 2>"$WORK/err"
-	echo $? >"$WORK/exit"
+	(
+		if [ -f "$dir/env" ]; then
+			while IFS= read -r kv; do [ -n "$kv" ] && export "${kv?}"; done <"$dir/env"
+		fi
+		# shellcheck disable=SC2086
+		eval "${TEST_WRAPPER:-} \"\$TFSIGHT\" $args" <"$stdin" >"$WORK/out" 2>"$WORK/err"
+		echo $? >"$WORK/exit"
+	)
 	if [ "${UPDATE:-0}" = 1 ]; then
 		cp "$WORK/out" "$dir/expected.out"
 		cp "$WORK/err" "$dir/expected.err"

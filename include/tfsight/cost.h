@@ -52,6 +52,7 @@ typedef struct tfs_cost_resource {
 	size_t node;               /* model node index */
 	const char *address;
 	const char *type;
+	const char *resource_id;   /* its ARN, else its id, else NULL */
 	tfs_cost_status status;
 	const char *note;          /* why free, why unsupported, or a caveat */
 	tfs_cost_component *components;

@@ -24,6 +24,10 @@
  * columns (ending in "...") when it is wider; max 0: no limit. */
 void tfs_text_cell(tfs_buf *b, const char *s, size_t max);
 
+/* RFC 4180 field: quoted when it holds a comma, quote or line break; a
+ * leading = + - @ is quoted behind a ' so no spreadsheet runs it. */
+void tfs_csv_field(tfs_buf *b, const char *s);
+
 /* ---- JSON writer -------------------------------------------------------- */
 
 enum { TFS_JW_MAX_DEPTH = 64 };
@@ -71,6 +75,12 @@ typedef struct tfs_cost_set {
 /* "$1,234.56": money is rounded here, for display only. */
 void tfs_money(tfs_buf *b, double usd);
 void tfs_render_cost_table(const tfs_cost_set *set, tfs_buf *out);
+/* Infracost's JSON layout; timeGenerated from source_date_epoch (the
+ * SOURCE_DATE_EPOCH the caller read) when given, else now. */
+void tfs_render_cost_json(const tfs_cost_set *set, const char *source_date_epoch,
+                          tfs_buf *out);
+/* One row per cost component, FinOps FOCUS column names where they fit. */
+void tfs_render_cost_csv(const tfs_cost_set *set, tfs_buf *out);
 
 /* ---- pricing ------------------------------------------------------------- */
 

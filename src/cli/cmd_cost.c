@@ -1,12 +1,13 @@
 /* cmd_cost.c - `tfsight cost`: the monthly estimate of every resource. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "tfsight/config.h"
 #include "tfsight/render.h"
 
-static const char *const FORMATS[] = {"table", NULL};
+static const char *const FORMATS[] = {"table", "json", "csv", NULL};
 
 int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 {
@@ -47,7 +48,6 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 
 	if ((rc = tfs_cli_parse_files(cmd, opts, argc, argv, &files, &nfiles)) >= 0)
 		return rc;
-	(void)format;
 	tfs_error_init(&err);
 	tfs_usage_warnings_init(&warnings);
 	if ((pricing_path && tfs_pricing_load(&loaded, pricing_path, &err) != 0) ||
@@ -91,7 +91,12 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 	} else {
 		tfs_buf_init(&out);
 		tfs_buf_set_sink(&out, o.f);
-		tfs_render_cost_table(&set, &out);
+		if (strcmp(format, "json") == 0)
+			tfs_render_cost_json(&set, getenv("SOURCE_DATE_EPOCH"), &out);
+		else if (strcmp(format, "csv") == 0)
+			tfs_render_cost_csv(&set, &out);
+		else
+			tfs_render_cost_table(&set, &out);
 		if (tfs_output_commit(&o, &out, &err) != 0)
 			rc = tfs_cli_report(&err);
 		tfs_buf_release(&out);

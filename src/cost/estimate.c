@@ -683,6 +683,10 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 		r->node = i;
 		r->address = m->nodes[i].address;
 		r->type = m->nodes[i].item->inst->type;
+		r->resource_id = tfs_attr_str(m->nodes[i].item->inst->attributes, "arn");
+		if (!r->resource_id)
+			r->resource_id =
+				tfs_attr_str(m->nodes[i].item->inst->attributes, "id");
 		c.node = i;
 		c.a = m->nodes[i].item->inst->attributes;
 		c.res = r;

@@ -93,12 +93,51 @@ static void test_inventory_hostile_strings(void **s)
 	tfs_state_free(st);
 }
 
+static void test_csv_field(void **s)
+{
+	tfs_buf b;
+	(void)s;
+	tfs_buf_init(&b);
+	tfs_csv_field(&b, "plain");
+	tfs_buf_addc(&b, '|');
+	tfs_csv_field(&b, "a,b \"q\"\nline");
+	tfs_buf_addc(&b, '|');
+	tfs_csv_field(&b, "=HYPERLINK(\"x\")");
+	tfs_buf_addc(&b, '|');
+	tfs_csv_field(&b, "-1");
+	tfs_buf_addc(&b, '|');
+	tfs_csv_field(&b, "");
+	assert_string_equal(b.data, "plain|\"a,b \"\"q\"\"\nline\"|"
+	                            "\"'=HYPERLINK(\"\"x\"\")\"|\"'-1\"|");
+	tfs_buf_release(&b);
+}
+
+static void test_money(void **s)
+{
+	tfs_buf b;
+	(void)s;
+	tfs_buf_init(&b);
+	tfs_money(&b, 1234567.891);
+	tfs_buf_addc(&b, ' ');
+	tfs_money(&b, 0.004);
+	tfs_buf_addc(&b, ' ');
+	tfs_money(&b, 0.005);
+	tfs_buf_addc(&b, ' ');
+	tfs_money(&b, -12.5);
+	tfs_buf_addc(&b, ' ');
+	tfs_money(&b, 999.999);
+	assert_string_equal(b.data, "$1,234,567.89 $0.00 $0.01 -$12.50 $1,000.00");
+	tfs_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_json_escape),
 		cmocka_unit_test(test_json_writer_layout),
 		cmocka_unit_test(test_inventory_hostile_strings),
+		cmocka_unit_test(test_csv_field),
+		cmocka_unit_test(test_money),
 	};
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
 }

@@ -78,6 +78,42 @@ void tfs_cost_free(tfs_cost *c);
 
 const char *tfs_cost_status_name(tfs_cost_status s);
 
+/* ---- roll-ups -------------------------------------------------------------- */
+
+#define TFS_UNTAGGED "(untagged)"
+
+typedef struct tfs_rollup_line {
+	const char *key;   /* an environment, tag value, service or module; or
+	                    * TFS_UNTAGGED for resources without the tag */
+	double usd;        /* sum of unrounded resource costs */
+	size_t resources;  /* priced resources counted in it */
+} tfs_rollup_line;
+
+typedef struct tfs_rollup {
+	const char *dimension; /* "environment", "project", "owner", "service",
+	                        * "module" */
+	tfs_rollup_line *lines; /* by cost, largest first, then by key */
+	size_t count;
+} tfs_rollup;
+
+enum { TFS_ROLLUP_DIMENSIONS = 5 };
+
+typedef struct tfs_rollups {
+	tfs_rollup by[TFS_ROLLUP_DIMENSIONS]; /* environment, project, owner,
+	                                       * service, module */
+	double total;                         /* equals every roll-up's sum */
+	tfs_arena arena;
+} tfs_rollups;
+
+/* Totals over every input by environment (from the model), by the
+ * project_tag and owner_tag values (TFS_UNTAGGED where absent), by AWS
+ * service and by module.  Every line of every roll-up sums to total. */
+tfs_rollups *tfs_cost_rollups(tfs_cost *const *costs, size_t n,
+                              const char *project_tag, const char *owner_tag);
+void tfs_rollups_free(tfs_rollups *r);
+/* "ECS", "RDS", "ELB", ... for a resource type. */
+const char *tfs_aws_service_name(const char *type);
+
 /* Warnings for the usage file against the keys the estimators read: an
  * unknown key of a priced type, a value of the wrong kind, and one note per
  * entry for a type tfsight does not price yet.  Returns how many it added. */

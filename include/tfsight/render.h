@@ -70,10 +70,16 @@ void tfs_render_inventory_json(const tfs_inventory_set *set, tfs_buf *out);
 typedef struct tfs_cost_set {
 	tfs_cost *const *items; /* one per input file, in argument order */
 	size_t count;
+	const tfs_rollups *rollups; /* over all items, or NULL */
+	double brl_per_usd;         /* > 0: show reais as well, at this rate */
 } tfs_cost_set;
 
 /* "$1,234.56": money is rounded here, for display only. */
 void tfs_money(tfs_buf *b, double usd);
+/* "R$ 1.234,56" (Brazilian separators) from unrounded reais. */
+void tfs_money_brl(tfs_buf *b, double brl);
+/* The roll-ups as a JSON document of tfsight's own (docs/cost.md). */
+void tfs_render_cost_rollup_json(const tfs_cost_set *set, tfs_buf *out);
 void tfs_render_cost_table(const tfs_cost_set *set, tfs_buf *out);
 /* Infracost's JSON layout; timeGenerated from source_date_epoch (the
  * SOURCE_DATE_EPOCH the caller read) when given, else now. */

@@ -7,12 +7,16 @@
 #include "tfsight/config.h"
 #include "tfsight/render.h"
 
-static const char *const FORMATS[] = {"table", "json", "csv", NULL};
+static const char *const FORMATS[] = {"table", "json", "csv", "rollup-json",
+                                      NULL};
+static const char *const CURRENCIES[] = {"USD", "BRL", NULL};
 
 int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 {
 	const char *format = "table", *output = NULL, *pricing_path = NULL;
 	const char *usage_path = NULL, *config_path = NULL;
+	const char *currency = "USD", *rate_text = NULL;
+	const char *project_tag = "Project", *owner_tag = "Owner";
 	const char *region = TFS_DEFAULT_REGION;
 	const tfs_option opts[] = {
 		{TFS_OPT_CHOICE, 'f', "format", "FORMAT", "output format", &format,
@@ -26,6 +30,17 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 		 &pricing_path, NULL},
 		{TFS_OPT_STRING, 'c', "config", "FILE", "tfsight.yml", &config_path,
 		 NULL},
+		{TFS_OPT_CHOICE, 0, "currency", "CURRENCY",
+		 "also show figures in this currency (needs --exchange-rate)",
+		 &currency, CURRENCIES},
+		{TFS_OPT_STRING, 0, "exchange-rate", "RATE",
+		 "units of --currency per US dollar (yours; nothing is fetched)",
+		 &rate_text, NULL},
+		{TFS_OPT_STRING, 0, "project-tag", "KEY",
+		 "tag key of the project roll-up (default Project)", &project_tag,
+		 NULL},
+		{TFS_OPT_STRING, 0, "owner-tag", "KEY",
+		 "tag key of the owner roll-up (default Owner)", &owner_tag, NULL},
 		TFS_OPT_REGION(&region),
 		TFS_OPT_TABLE_END,
 	};
@@ -38,6 +53,7 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 	tfs_model **models = NULL;
 	tfs_cost **costs = NULL;
 	tfs_cost_set set;
+	tfs_rollups *rollups;
 	tfs_inputs in;
 	tfs_error err;
 	tfs_output o;
@@ -48,6 +64,19 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 
 	if ((rc = tfs_cli_parse_files(cmd, opts, argc, argv, &files, &nfiles)) >= 0)
 		return rc;
+	set.brl_per_usd = 0;
+	if (strcmp(currency, "BRL") == 0 || rate_text) {
+		char *end = NULL;
+		double rate = rate_text ? strtod(rate_text, &end) : 0;
+		if (strcmp(currency, "BRL") != 0 || !rate_text || *end || !(rate > 0) ||
+		    rate > 1e6) {
+			tfs_cli_usage_error(cmd->name,
+			                    "--currency BRL and --exchange-rate RATE go "
+			                    "together, RATE a positive number");
+			return TFS_EXIT_USAGE;
+		}
+		set.brl_per_usd = rate;
+	}
 	tfs_error_init(&err);
 	tfs_usage_warnings_init(&warnings);
 	if ((pricing_path && tfs_pricing_load(&loaded, pricing_path, &err) != 0) ||
@@ -85,6 +114,8 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 	}
 	set.items = costs;
 	set.count = in.count;
+	rollups = tfs_cost_rollups(costs, in.count, project_tag, owner_tag);
+	set.rollups = rollups;
 	rc = TFS_EXIT_OK;
 	if (tfs_output_open(&o, output, &err) != 0) {
 		rc = tfs_cli_report(&err);
@@ -95,12 +126,15 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 			tfs_render_cost_json(&set, getenv("SOURCE_DATE_EPOCH"), &out);
 		else if (strcmp(format, "csv") == 0)
 			tfs_render_cost_csv(&set, &out);
+		else if (strcmp(format, "rollup-json") == 0)
+			tfs_render_cost_rollup_json(&set, &out);
 		else
 			tfs_render_cost_table(&set, &out);
 		if (tfs_output_commit(&o, &out, &err) != 0)
 			rc = tfs_cli_report(&err);
 		tfs_buf_release(&out);
 	}
+	tfs_rollups_free(rollups);
 	for (i = 0; i < in.count; i++) {
 		tfs_cost_free(costs[i]);
 		tfs_model_free(models[i]);

@@ -27,6 +27,25 @@ void tfs_money(tfs_buf *b, double usd)
 	tfs_buf_addf(b, ".%02lld", cents % 100);
 }
 
+void tfs_money_brl(tfs_buf *b, double brl)
+{
+	char digits[64];
+	long long cents = llround(fabs(brl) * 100.0);
+	size_t n, i;
+
+	snprintf(digits, sizeof(digits), "%lld", cents / 100);
+	n = strlen(digits);
+	if (brl < 0 && cents)
+		tfs_buf_addc(b, '-');
+	tfs_buf_adds(b, "R$ ");
+	for (i = 0; i < n; i++) {
+		if (i && (n - i) % 3 == 0)
+			tfs_buf_addc(b, '.');
+		tfs_buf_addc(b, digits[i]);
+	}
+	tfs_buf_addf(b, ",%02lld", cents % 100);
+}
+
 /* A quantity with at most four decimals, trailing zeros dropped. */
 static void S_quantity(tfs_buf *b, double q)
 {
@@ -147,6 +166,53 @@ static void S_one(tfs_buf *out, const tfs_cost *c)
 	}
 }
 
+static void S_amount(tfs_buf *out, double usd, double rate)
+{
+	tfs_buf t;
+	tfs_buf_init(&t);
+	tfs_money(&t, usd);
+	tfs_buf_pad(out, ' ', t.len < 14 ? 14 - t.len : 1);
+	tfs_buf_add(out, t.data, t.len);
+	if (rate > 0) {
+		tfs_buf_truncate(&t, 0);
+		tfs_money_brl(&t, usd * rate);
+		tfs_buf_pad(out, ' ', t.len < 18 ? 18 - t.len : 1);
+		tfs_buf_add(out, t.data, t.len);
+	}
+	tfs_buf_release(&t);
+}
+
+static void S_rollups(tfs_buf *out, const tfs_rollups *r, double rate)
+{
+	for (size_t d = 0; d < TFS_ROLLUP_DIMENSIONS; d++) {
+		const tfs_rollup *ru = &r->by[d];
+		tfs_buf_addf(out, "\n By %s\n", ru->dimension);
+		for (size_t i = 0; i < ru->count; i++) {
+			size_t w;
+			tfs_buf_adds(out, "   ");
+			{
+				tfs_buf cell;
+				tfs_buf_init(&cell);
+				tfs_text_cell(&cell, ru->lines[i].key, 44);
+				w = tfs_utf8_width(cell.data);
+				tfs_buf_add(out, cell.data, cell.len);
+				tfs_buf_release(&cell);
+			}
+			tfs_buf_pad(out, ' ', w < 44 ? 44 - w : 1);
+			S_amount(out, ru->lines[i].usd, rate);
+			tfs_buf_addc(out, '\n');
+		}
+	}
+	tfs_buf_adds(out, "\n   ");
+	tfs_buf_adds(out, "Total");
+	tfs_buf_pad(out, ' ', 44 - 5);
+	S_amount(out, r->total, rate);
+	tfs_buf_addc(out, '\n');
+	if (rate > 0)
+		tfs_buf_addf(out, "\n Reais at %.4f BRL per USD (--exchange-rate)\n",
+		             rate);
+}
+
 void tfs_render_cost_table(const tfs_cost_set *set, tfs_buf *out)
 {
 	for (size_t f = 0; f < set->count; f++) {
@@ -154,4 +220,102 @@ void tfs_render_cost_table(const tfs_cost_set *set, tfs_buf *out)
 			tfs_buf_addc(out, '\n');
 		S_one(out, set->items[f]);
 	}
+	if (set->rollups)
+		S_rollups(out, set->rollups, set->brl_per_usd);
+}
+
+/* ---- roll-up JSON --------------------------------------------------------- */
+
+static void S_decimal(tfs_jw *w, double v)
+{
+	char tmp[64];
+	size_t n;
+	if (fabs(v) < 5e-11)
+		v = 0;
+	snprintf(tmp, sizeof(tmp), "%.10f", v);
+	n = strlen(tmp);
+	while (n > 0 && tmp[n - 1] == '0')
+		tmp[--n] = '\0';
+	if (n > 0 && tmp[n - 1] == '.')
+		tmp[--n] = '\0';
+	tfs_jw_string(w, tmp);
+}
+
+static void S_money_fields(tfs_jw *w, double usd, double rate)
+{
+	tfs_jw_key(w, "monthlyCostUsd");
+	S_decimal(w, usd);
+	if (rate > 0) {
+		tfs_jw_key(w, "monthlyCostBrl");
+		S_decimal(w, usd * rate);
+	}
+}
+
+void tfs_render_cost_rollup_json(const tfs_cost_set *set, tfs_buf *out)
+{
+	const tfs_rollups *r = set->rollups;
+	double rate = set->brl_per_usd;
+	tfs_jw w;
+	size_t f;
+
+	tfs_jw_init(&w, out);
+	tfs_jw_object_begin(&w);
+	tfs_jw_key(&w, "exchangeRate");
+	if (rate > 0) {
+		tfs_jw_object_begin(&w);
+		tfs_jw_key(&w, "from");
+		tfs_jw_string(&w, "USD");
+		tfs_jw_key(&w, "to");
+		tfs_jw_string(&w, "BRL");
+		tfs_jw_key(&w, "rate");
+		S_decimal(&w, rate);
+		tfs_jw_object_end(&w);
+	} else {
+		tfs_jw_null(&w);
+	}
+	tfs_jw_key(&w, "inputs");
+	tfs_jw_array_begin(&w);
+	for (f = 0; f < set->count; f++) {
+		const tfs_cost *c = set->items[f];
+		tfs_jw_object_begin(&w);
+		tfs_jw_key(&w, "path");
+		tfs_jw_string(&w, c->model->state->source);
+		S_money_fields(&w, c->total, rate);
+		tfs_jw_key(&w, "resources");
+		tfs_jw_uint(&w, c->count);
+		tfs_jw_key(&w, "priced");
+		tfs_jw_uint(&w, c->n_priced);
+		tfs_jw_key(&w, "free");
+		tfs_jw_uint(&w, c->n_free);
+		tfs_jw_key(&w, "unsupported");
+		tfs_jw_uint(&w, c->n_unsupported);
+		tfs_jw_key(&w, "missingPrices");
+		tfs_jw_uint(&w, c->missing_prices);
+		tfs_jw_key(&w, "pendingUsage");
+		tfs_jw_uint(&w, c->pending_usage);
+		tfs_jw_object_end(&w);
+	}
+	tfs_jw_array_end(&w);
+	tfs_jw_key(&w, "total");
+	tfs_jw_object_begin(&w);
+	S_money_fields(&w, r ? r->total : 0, rate);
+	tfs_jw_object_end(&w);
+	tfs_jw_key(&w, "rollups");
+	tfs_jw_object_begin(&w);
+	for (size_t d = 0; r && d < TFS_ROLLUP_DIMENSIONS; d++) {
+		tfs_jw_key(&w, r->by[d].dimension);
+		tfs_jw_array_begin(&w);
+		for (size_t i = 0; i < r->by[d].count; i++) {
+			tfs_jw_object_begin(&w);
+			tfs_jw_key(&w, "key");
+			tfs_jw_string(&w, r->by[d].lines[i].key);
+			S_money_fields(&w, r->by[d].lines[i].usd, rate);
+			tfs_jw_key(&w, "resources");
+			tfs_jw_uint(&w, r->by[d].lines[i].resources);
+			tfs_jw_object_end(&w);
+		}
+		tfs_jw_array_end(&w);
+	}
+	tfs_jw_object_end(&w);
+	tfs_jw_object_end(&w);
 }

@@ -17,9 +17,10 @@
  * Ownership: the cost borrows the model and the price table (both must
  * outlive it) and owns its arrays and strings.
  *
- * Adding a priced type: an estimator in src/cost/estimate.c, a row in its
- * table, and a unit test whose expected figures are computed in the test
- * from the table's prices.
+ * Adding a priced type: an estimator in src/cost/estimate_<area>.c
+ * (network, data, compute), its row in ESTIMATORS and its usage keys in
+ * USAGE_KEYS (src/cost/estimate.c, both sorted), and a unit test whose
+ * expected figures are computed in the test from the table's prices.
  */
 #ifndef TFSIGHT_COST_H
 #define TFSIGHT_COST_H

@@ -7,25 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model/attr.h"
-#include "tfsight/cost.h"
-
-typedef struct S_ctx {
-	tfs_cost *cost;
-	const tfs_model *m;
-	const tfs_pricing *p;
-	const tfs_usage *u;
-	size_t node;
-	const json_t *a;          /* the resource's attributes */
-	tfs_cost_resource *res;
-	size_t cap;
-	tfs_map eip_allocations;  /* allocation ids of the state's EIPs */
-	tfs_map cluster_providers; /* cluster name -> capacity providers node */
-} S_ctx;
+#include "cost/estimate_int.h"
 
 /* ---- components ------------------------------------------------------------ */
 
-static tfs_cost_component *S_component(S_ctx *c, const char *name,
+tfs_cost_component *tfs_est_component(tfs_est_ctx *c, const char *name,
                                        const char *unit, const char *key)
 {
 	tfs_cost_resource *r = c->res;
@@ -44,7 +30,7 @@ static tfs_cost_component *S_component(S_ctx *c, const char *name,
 	return k;
 }
 
-static void S_set_quantity(tfs_cost_component *k, double q)
+void tfs_est_set_quantity(tfs_cost_component *k, double q)
 {
 	k->monthly_quantity = q;
 	k->has_quantity = true;
@@ -53,31 +39,69 @@ static void S_set_quantity(tfs_cost_component *k, double q)
 }
 
 /* A component whose quantity the state decides. */
-static void S_fixed(S_ctx *c, const char *name, const char *unit, double qty,
+void tfs_est_fixed(tfs_est_ctx *c, const char *name, const char *unit, double qty,
                     const char *key)
 {
-	S_set_quantity(S_component(c, name, unit, key), qty);
+	tfs_est_set_quantity(tfs_est_component(c, name, unit, key), qty);
 }
 
 /* A component whose quantity is a usage figure (times factor). */
-static void S_usage(S_ctx *c, const char *name, const char *unit,
+void tfs_est_usage(tfs_est_ctx *c, const char *name, const char *unit,
                     const char *usage_key, double factor, const char *key)
 {
-	tfs_cost_component *k = S_component(c, name, unit, key);
+	tfs_cost_component *k = tfs_est_component(c, name, unit, key);
 	const tfs_cost_resource *r = c->res;
 	double v;
 
 	k->usage_based = true;
 	if (tfs_usage_get(c->u, r->address, r->type, usage_key, &v,
 	                  &k->usage_source))
-		S_set_quantity(k, v * factor);
+		tfs_est_set_quantity(k, v * factor);
 	else
 		c->res->pending_usage++;
 }
 
-static const char *S_key(S_ctx *c, const char *fmt, ...) TFS_PRINTF(2, 3);
+bool tfs_est_usage_get(tfs_est_ctx *c, const char *usage_key, double *v,
+                       const char **source)
+{
+	return tfs_usage_get(c->u, c->res->address, c->res->type, usage_key, v,
+	                     source);
+}
 
-static const char *S_key(S_ctx *c, const char *fmt, ...)
+void tfs_est_tiered(tfs_est_ctx *c, const char *name, const char *unit,
+                    double qty, bool has_qty, const char *source,
+                    const double *upper, const char *const *labels,
+                    size_t nbands, const char *key_prefix,
+                    const char *key_unit)
+{
+	double lower = 0;
+	size_t i;
+
+	if (!has_qty) {
+		tfs_cost_component *k = tfs_est_component(
+			c, tfs_est_key(c, "%s (%s)", name, labels[0]), unit,
+			tfs_est_key(c, "%s.tier1.%s", key_prefix, key_unit));
+		k->usage_based = true;
+		c->res->pending_usage++;
+		return;
+	}
+	for (i = 0; i < nbands; i++) {
+		double top = i + 1 < nbands ? upper[i] : HUGE_VAL;
+		double q = qty < top ? qty - lower : top - lower;
+		tfs_cost_component *k;
+		if (i > 0 && q <= 0)
+			break;
+		k = tfs_est_component(c, tfs_est_key(c, "%s (%s)", name, labels[i]),
+		                      unit, tfs_est_key(c, "%s.tier%d.%s", key_prefix,
+		                                  (int)i + 1, key_unit));
+		k->usage_based = true;
+		k->usage_source = source;
+		tfs_est_set_quantity(k, q > 0 ? q : 0);
+		lower = top;
+	}
+}
+
+const char *tfs_est_key(tfs_est_ctx *c, const char *fmt, ...)
 {
 	tfs_buf b;
 	va_list ap;
@@ -92,7 +116,7 @@ static const char *S_key(S_ctx *c, const char *fmt, ...)
 	return s;
 }
 
-static double S_num(const json_t *o, const char *key, double dflt)
+double tfs_est_num(const json_t *o, const char *key, double dflt)
 {
 	long long v;
 	const json_t *j = json_object_get(o, key);
@@ -113,7 +137,7 @@ static double S_spot_share(const json_t *strategy, double tasks)
 
 	json_array_foreach(strategy, i, s) {
 		const char *cp = tfs_attr_str(s, "capacity_provider");
-		double base = S_num(s, "base", 0), weight = S_num(s, "weight", 0);
+		double base = tfs_est_num(s, "base", 0), weight = tfs_est_num(s, "weight", 0);
 		bool spot = cp && strcmp(cp, "FARGATE_SPOT") == 0;
 		base_all += base;
 		w_all += weight;
@@ -132,7 +156,7 @@ static double S_spot_share(const json_t *strategy, double tasks)
 	return (base_spot + (w_all > 0 ? rest * w_spot / w_all : 0)) / tasks;
 }
 
-static const json_t *S_strategy(S_ctx *c, const tfs_node *svc)
+static const json_t *S_strategy(tfs_est_ctx *c, const tfs_node *svc)
 {
 	const json_t *s = json_object_get(c->a, "capacity_provider_strategy");
 	size_t cp;
@@ -154,13 +178,13 @@ static const json_t *S_strategy(S_ctx *c, const tfs_node *svc)
 	return NULL;
 }
 
-static void S_ecs_service(S_ctx *c)
+static void S_ecs_service(tfs_est_ctx *c)
 {
 	const tfs_node *svc = &c->m->nodes[c->node];
 	const char *lt = tfs_attr_str(c->a, "launch_type");
 	const json_t *td, *rp, *strategy;
 	const char *arch = "x86", *os;
-	double tasks = S_num(c->a, "desired_count", 0), cpu, mem, spot, eph;
+	double tasks = tfs_est_num(c->a, "desired_count", 0), cpu, mem, spot, eph;
 
 	if (lt && strcmp(lt, "EC2") == 0) {
 		c->res->status = TFS_COST_FREE;
@@ -173,8 +197,8 @@ static void S_ecs_service(S_ctx *c)
 		return;
 	}
 	td = c->m->nodes[svc->task_definition].item->inst->attributes;
-	cpu = S_num(td, "cpu", 0) / 1024.0;
-	mem = S_num(td, "memory", 0) / 1024.0;
+	cpu = tfs_est_num(td, "cpu", 0) / 1024.0;
+	mem = tfs_est_num(td, "memory", 0) / 1024.0;
 	rp = tfs_attr_block(td, "runtime_platform");
 	if ((os = tfs_attr_str(rp, "cpu_architecture")) && strcmp(os, "ARM64") == 0)
 		arch = "arm";
@@ -183,49 +207,49 @@ static void S_ecs_service(S_ctx *c)
 	spot = strategy ? S_spot_share(strategy, tasks) : 0;
 	if (os && strncmp(os, "WINDOWS", 7) == 0) {
 		double h = tasks * TFS_HOURS_PER_MONTH;
-		S_fixed(c, "Fargate vCPU (Windows)", "vCPU-hours", cpu * h,
+		tfs_est_fixed(c, "Fargate vCPU (Windows)", "vCPU-hours", cpu * h,
 		        "fargate.windows.x86.vcpu_hour");
-		S_fixed(c, "Fargate Windows licence", "vCPU-hours", cpu * h,
+		tfs_est_fixed(c, "Fargate Windows licence", "vCPU-hours", cpu * h,
 		        "fargate.windows.x86.license.vcpu_hour");
-		S_fixed(c, "Fargate memory (Windows)", "GB-hours", mem * h,
+		tfs_est_fixed(c, "Fargate memory (Windows)", "GB-hours", mem * h,
 		        "fargate.windows.x86.gb_hour");
 	} else {
 		double od = tasks * (1 - spot) * TFS_HOURS_PER_MONTH;
 		double sp = tasks * spot * TFS_HOURS_PER_MONTH;
 		if (od > 0 || sp == 0) {
-			S_fixed(c, S_key(c, "Fargate vCPU (Linux/%s)", arch), "vCPU-hours",
-			        cpu * od, S_key(c, "fargate.linux.%s.vcpu_hour", arch));
-			S_fixed(c, S_key(c, "Fargate memory (Linux/%s)", arch), "GB-hours",
-			        mem * od, S_key(c, "fargate.linux.%s.gb_hour", arch));
+			tfs_est_fixed(c, tfs_est_key(c, "Fargate vCPU (Linux/%s)", arch), "vCPU-hours",
+			        cpu * od, tfs_est_key(c, "fargate.linux.%s.vcpu_hour", arch));
+			tfs_est_fixed(c, tfs_est_key(c, "Fargate memory (Linux/%s)", arch), "GB-hours",
+			        mem * od, tfs_est_key(c, "fargate.linux.%s.gb_hour", arch));
 		}
 		if (sp > 0) {
-			S_fixed(c, S_key(c, "Fargate Spot vCPU (Linux/%s)", arch),
+			tfs_est_fixed(c, tfs_est_key(c, "Fargate Spot vCPU (Linux/%s)", arch),
 			        "vCPU-hours", cpu * sp,
-			        S_key(c, "fargate.spot.%s.vcpu_hour", arch));
-			S_fixed(c, S_key(c, "Fargate Spot memory (Linux/%s)", arch),
+			        tfs_est_key(c, "fargate.spot.%s.vcpu_hour", arch));
+			tfs_est_fixed(c, tfs_est_key(c, "Fargate Spot memory (Linux/%s)", arch),
 			        "GB-hours", mem * sp,
-			        S_key(c, "fargate.spot.%s.gb_hour", arch));
+			        tfs_est_key(c, "fargate.spot.%s.gb_hour", arch));
 		}
 	}
 	/* the first 20 GiB of ephemeral storage come with every task */
-	eph = S_num(tfs_attr_block(td, "ephemeral_storage"), "size_in_gib", 20);
+	eph = tfs_est_num(tfs_attr_block(td, "ephemeral_storage"), "size_in_gib", 20);
 	if (eph > 20)
-		S_fixed(c, "Fargate ephemeral storage above 20 GB", "GB-hours",
+		tfs_est_fixed(c, "Fargate ephemeral storage above 20 GB", "GB-hours",
 		        (eph - 20) * tasks * TFS_HOURS_PER_MONTH,
 		        "fargate.ephemeral_storage.gb_hour");
 }
 
 /* ---- RDS ----------------------------------------------------------------------- */
 
-static void S_rds_instance(S_ctx *c)
+static void S_rds_instance(tfs_est_ctx *c)
 {
 	const char *engine = tfs_attr_str(c->a, "engine");
 	const char *cls = tfs_attr_str(c->a, "instance_class");
 	const char *storage = tfs_attr_str(c->a, "storage_type");
 	bool multi = false;
 	const char *az;
-	double gb = S_num(c->a, "allocated_storage", 0);
-	double iops = S_num(c->a, "iops", 0), tput = S_num(c->a, "storage_throughput", 0);
+	double gb = tfs_est_num(c->a, "allocated_storage", 0);
+	double iops = tfs_est_num(c->a, "iops", 0), tput = tfs_est_num(c->a, "storage_throughput", 0);
 
 	if (engine && strncmp(engine, "aurora", 6) == 0) {
 		c->res->status = TFS_COST_UNSUPPORTED;
@@ -234,245 +258,80 @@ static void S_rds_instance(S_ctx *c)
 	}
 	tfs_attr_bool(c->a, "multi_az", &multi);
 	az = multi ? "multi_az" : "single_az";
-	S_fixed(c, S_key(c, "Database instance (%s, %s)", cls ? cls : "?",
+	tfs_est_fixed(c, tfs_est_key(c, "Database instance (%s, %s)", cls ? cls : "?",
 	                 multi ? "Multi-AZ" : "Single-AZ"),
 	        "hours", TFS_HOURS_PER_MONTH,
-	        S_key(c, "rds.%s.%s.%s.hour", engine ? engine : "unknown",
+	        tfs_est_key(c, "rds.%s.%s.%s.hour", engine ? engine : "unknown",
 	              cls ? cls : "unknown", az));
 	if (!storage)
 		storage = "gp2";
-	S_fixed(c, S_key(c, "Storage (%s)", storage), "GB-months", gb,
-	        S_key(c, "rds.storage.%s.%s.gb_month", storage, az));
+	tfs_est_fixed(c, tfs_est_key(c, "Storage (%s)", storage), "GB-months", gb,
+	        tfs_est_key(c, "rds.storage.%s.%s.gb_month", storage, az));
 	if (strcmp(storage, "io1") == 0 || strcmp(storage, "io2") == 0)
-		S_fixed(c, S_key(c, "Provisioned IOPS (%s)", storage), "IOPS-months",
-		        iops, S_key(c, "rds.storage.%s.%s.iops_month", storage, az));
+		tfs_est_fixed(c, tfs_est_key(c, "Provisioned IOPS (%s)", storage), "IOPS-months",
+		        iops, tfs_est_key(c, "rds.storage.%s.%s.iops_month", storage, az));
 	if (strcmp(storage, "gp3") == 0) {
 		/* gp3 includes 3,000 IOPS and 125 MiB/s below 400 GB, and
 		 * 12,000 IOPS and 500 MiB/s from 400 GB */
 		double base_iops = gb >= 400 ? 12000 : 3000;
 		double base_tput = gb >= 400 ? 500 : 125;
 		if (iops > base_iops)
-			S_fixed(c, "Provisioned IOPS above the gp3 baseline",
+			tfs_est_fixed(c, "Provisioned IOPS above the gp3 baseline",
 			        "IOPS-months", iops - base_iops,
-			        S_key(c, "rds.storage.gp3.%s.iops_month", az));
+			        tfs_est_key(c, "rds.storage.gp3.%s.iops_month", az));
 		if (tput > base_tput)
-			S_fixed(c, "Throughput above the gp3 baseline", "MiBps-months",
+			tfs_est_fixed(c, "Throughput above the gp3 baseline", "MiBps-months",
 			        tput - base_tput,
-			        S_key(c, "rds.storage.gp3.%s.mibps_month", az));
+			        tfs_est_key(c, "rds.storage.gp3.%s.mibps_month", az));
 	}
-	S_usage(c, "Backup storage beyond the free allowance", "GB-months",
+	tfs_est_usage(c, "Backup storage beyond the free allowance", "GB-months",
 	        "additional_backup_storage_gb", 1, "rds.backup.gb_month");
 }
 
-/* ---- networking ------------------------------------------------------------------ */
-
-static void S_public_ipv4(S_ctx *c, double addresses)
+void tfs_est_public_ipv4(tfs_est_ctx *c, double addresses)
 {
-	S_fixed(c, "Public IPv4 address", "IP-hours",
+	tfs_est_fixed(c, "Public IPv4 address", "IP-hours",
 	        addresses * TFS_HOURS_PER_MONTH, "vpc.public_ipv4.hour");
-}
-
-static void S_load_balancer(S_ctx *c)
-{
-	const char *t = tfs_attr_str(c->a, "load_balancer_type");
-	const char *type = c->res->type;
-	bool internal = false;
-	double v, lcu = 0;
-	const char *src = NULL;
-	tfs_cost_component *k;
-
-	tfs_attr_bool(c->a, "internal", &internal);
-	if (strcmp(type, "aws_elb") == 0) {
-		S_fixed(c, "Classic load balancer", "hours", TFS_HOURS_PER_MONTH,
-		        "elb.classic.hour");
-		S_usage(c, "Data processed", "GB", "monthly_data_processed_gb", 1,
-		        "elb.classic.gb");
-		return;
-	}
-	if (!t)
-		t = "application";
-	if (strcmp(t, "application") != 0 && strcmp(t, "network") != 0) {
-		c->res->status = TFS_COST_UNSUPPORTED;
-		c->res->note = "only application and network load balancers are priced";
-		return;
-	}
-	S_fixed(c, strcmp(t, "network") == 0 ? "Network load balancer"
-	                                     : "Application load balancer",
-	        "hours", TFS_HOURS_PER_MONTH,
-	        strcmp(t, "network") == 0 ? "elb.nlb.hour" : "elb.alb.hour");
-	/* LCUs: the largest of the dimensions, as Infracost reads them
-	 * (new connections/s, active connections/min, GB/hour, rules/s) */
-	k = S_component(c, strcmp(t, "network") == 0 ? "Network LCUs"
-	                                             : "Load balancer capacity units",
-	                "LCU-hours",
-	                strcmp(t, "network") == 0 ? "elb.nlb.lcu_hour"
-	                                          : "elb.alb.lcu_hour");
-	k->usage_based = true;
-	{
-		static const struct {
-			const char *key;
-			double per_lcu_alb, per_lcu_nlb;
-		} DIMS[] = {
-			{"new_connections", 25, 800},
-			{"active_connections", 3000, 100000},
-			{"processed_bytes_gb", 1, 1},
-			{"rule_evaluations", 1000, 0},
-		};
-		for (size_t i = 0; i < sizeof(DIMS) / sizeof(*DIMS); i++) {
-			double per = strcmp(t, "network") == 0 ? DIMS[i].per_lcu_nlb
-			                                       : DIMS[i].per_lcu_alb;
-			const char *s;
-			if (per > 0 && tfs_usage_get(c->u, c->res->address, type,
-			                             DIMS[i].key, &v, &s)) {
-				if (!src || v / per > lcu)
-					src = s;
-				if (v / per > lcu)
-					lcu = v / per;
-			}
-		}
-	}
-	if (src) {
-		k->usage_source = src;
-		S_set_quantity(k, lcu * TFS_HOURS_PER_MONTH);
-	} else {
-		c->res->pending_usage++;
-	}
-	if (!internal)
-		S_public_ipv4(c, (double)(c->m->nodes[c->node].nazs
-		                                  ? c->m->nodes[c->node].nazs
-		                                  : 1));
-}
-
-static void S_nat_gateway(S_ctx *c)
-{
-	const char *ct = tfs_attr_str(c->a, "connectivity_type");
-	const char *alloc = tfs_attr_str(c->a, "allocation_id");
-
-	S_fixed(c, "NAT gateway", "hours", TFS_HOURS_PER_MONTH, "nat.hour");
-	S_usage(c, "Data processed", "GB", "monthly_data_processed_gb", 1,
-	        "nat.gb");
-	/* its Elastic IP is charged on the aws_eip when the state holds it */
-	if ((!ct || strcmp(ct, "public") == 0) &&
-	    !(alloc && tfs_map_get(&c->eip_allocations, alloc, NULL)))
-		S_public_ipv4(c, 1);
-}
-
-static void S_eip(S_ctx *c)
-{
-	S_public_ipv4(c, 1);
-	if (!tfs_attr_str(c->a, "association_id") &&
-	    !tfs_attr_str(c->a, "instance") &&
-	    !tfs_attr_str(c->a, "network_interface"))
-		c->res->note = "not associated with anything";
-}
-
-static void S_vpc_endpoint(S_ctx *c)
-{
-	const char *t = tfs_attr_str(c->a, "vpc_endpoint_type");
-	if (!t || strcmp(t, "Interface") != 0) {
-		c->res->status = TFS_COST_FREE;
-		c->res->note = "gateway endpoints are free";
-		return;
-	}
-	S_fixed(c, "Interface endpoint", "endpoint-AZ-hours",
-	        (double)(c->m->nodes[c->node].nsubnets
-	                         ? c->m->nodes[c->node].nsubnets
-	                         : 1) *
-	                TFS_HOURS_PER_MONTH,
-	        "vpc.interface_endpoint.az_hour");
-	S_usage(c, "Data processed", "GB", "monthly_data_processed_gb", 1,
-	        "vpc.interface_endpoint.tier1.gb");
-}
-
-/* ---- management, security, storage ------------------------------------------------ */
-
-static void S_alarm(S_ctx *c)
-{
-	double period = S_num(c->a, "period", 60);
-	size_t metrics = json_array_size(json_object_get(c->a, "metric_query"));
-	S_fixed(c, period < 60 ? "High-resolution alarm metric" : "Standard alarm metric",
-	        "alarm metrics", metrics ? (double)metrics : 1,
-	        period < 60 ? "cloudwatch.alarm.high_resolution.month"
-	                    : "cloudwatch.alarm.standard.month");
-}
-
-static void S_dashboard(S_ctx *c)
-{
-	S_fixed(c, "Dashboard", "months", 1, "cloudwatch.dashboard.month");
-	c->res->note = "the account's first 3 dashboards are free";
-}
-
-static void S_log_group(S_ctx *c)
-{
-	S_usage(c, "Data ingested", "GB", "monthly_data_ingested_gb", 1,
-	        "cloudwatch.logs.standard.ingest.gb");
-	S_usage(c, "Archival storage", "GB-months", "storage_gb", 1,
-	        "cloudwatch.logs.storage.gb_month");
-	S_usage(c, "Insights queries (data scanned)", "GB",
-	        "monthly_data_scanned_gb", 1, "cloudwatch.logs.insights.scanned.gb");
-}
-
-static void S_secret(S_ctx *c)
-{
-	S_fixed(c, "Secret", "months", 1, "secretsmanager.secret.month");
-	S_usage(c, "API requests", "requests", "monthly_requests", 1,
-	        "secretsmanager.api.request");
-}
-
-static void S_kms_key(S_ctx *c)
-{
-	S_fixed(c, "Customer managed key", "months", 1, "kms.key.month");
-	S_usage(c, "Requests", "requests", "monthly_requests", 1,
-	        "kms.requests.symmetric.request");
-}
-
-static void S_route53_zone(S_ctx *c)
-{
-	S_fixed(c, "Hosted zone", "months", 1, "route53.zone.tier1.month");
-}
-
-/* Queries are charged by record; alias queries to AWS resources are free. */
-static void S_route53_record(S_ctx *c)
-{
-	if (json_array_size(json_object_get(c->a, "alias"))) {
-		c->res->status = TFS_COST_FREE;
-		c->res->note = "alias queries to AWS resources are free";
-		return;
-	}
-	S_usage(c, "Standard queries", "queries", "monthly_standard_queries", 1,
-	        "route53.queries.standard.tier1.query");
-}
-
-static void S_ecr(S_ctx *c)
-{
-	S_usage(c, "Storage", "GB-months", "storage_gb", 1, "ecr.storage.gb_month");
 }
 
 /* ---- the tables ------------------------------------------------------------------- */
 
 typedef struct {
 	const char *type;
-	void (*fn)(S_ctx *c);
+	void (*fn)(tfs_est_ctx *c);
 } S_estimator;
 
 /* Sorted by type (bsearch). */
 static const S_estimator ESTIMATORS[] = {
-	{"aws_alb", S_load_balancer},
-	{"aws_cloudwatch_dashboard", S_dashboard},
-	{"aws_cloudwatch_log_group", S_log_group},
-	{"aws_cloudwatch_metric_alarm", S_alarm},
+	{"aws_alb", tfs_est_load_balancer},
+	{"aws_cloudfront_distribution", tfs_est_cloudfront},
+	{"aws_cloudwatch_dashboard", tfs_est_dashboard},
+	{"aws_cloudwatch_log_group", tfs_est_log_group},
+	{"aws_cloudwatch_metric_alarm", tfs_est_alarm},
 	{"aws_db_instance", S_rds_instance},
-	{"aws_ecr_repository", S_ecr},
+	{"aws_dynamodb_table", tfs_est_dynamodb_table},
+	{"aws_ebs_volume", tfs_est_ebs_volume},
+	{"aws_ecr_repository", tfs_est_ecr},
 	{"aws_ecs_service", S_ecs_service},
-	{"aws_eip", S_eip},
-	{"aws_elb", S_load_balancer},
-	{"aws_kms_key", S_kms_key},
-	{"aws_lb", S_load_balancer},
-	{"aws_nat_gateway", S_nat_gateway},
-	{"aws_route53_record", S_route53_record},
-	{"aws_route53_zone", S_route53_zone},
-	{"aws_secretsmanager_secret", S_secret},
-	{"aws_vpc_endpoint", S_vpc_endpoint},
+	{"aws_eip", tfs_est_eip},
+	{"aws_elasticache_cluster", tfs_est_elasticache_cluster},
+	{"aws_elasticache_replication_group", tfs_est_elasticache_replication_group},
+	{"aws_elb", tfs_est_load_balancer},
+	{"aws_instance", tfs_est_instance},
+	{"aws_kms_key", tfs_est_kms_key},
+	{"aws_lambda_function", tfs_est_lambda},
+	{"aws_lb", tfs_est_load_balancer},
+	{"aws_nat_gateway", tfs_est_nat_gateway},
+	{"aws_rds_cluster", tfs_est_rds_cluster},
+	{"aws_rds_cluster_instance", tfs_est_rds_cluster_instance},
+	{"aws_route53_record", tfs_est_route53_record},
+	{"aws_route53_zone", tfs_est_route53_zone},
+	{"aws_s3_bucket", tfs_est_s3_bucket},
+	{"aws_secretsmanager_secret", tfs_est_secret},
+	{"aws_sns_topic", tfs_est_sns_topic},
+	{"aws_sqs_queue", tfs_est_sqs_queue},
+	{"aws_vpc_endpoint", tfs_est_vpc_endpoint},
+	{"aws_wafv2_web_acl", tfs_est_wafv2_web_acl},
 };
 
 /* Types AWS charges nothing for (their cost, if any, is on another
@@ -498,13 +357,17 @@ static const char *const FREE[] = {
 	"aws_ecs_cluster",
 	"aws_ecs_cluster_capacity_providers",
 	"aws_ecs_task_definition",
+	"aws_elasticache_parameter_group",
+	"aws_elasticache_subnet_group",
 	"aws_internet_gateway",
 	"aws_kms_alias",
+	"aws_lambda_permission",
 	"aws_lb_listener",
 	"aws_lb_listener_rule",
 	"aws_lb_target_group",
 	"aws_lb_target_group_attachment",
 	"aws_main_route_table_association",
+	"aws_rds_cluster_parameter_group",
 	"aws_route",
 	"aws_route_table",
 	"aws_route_table_association",
@@ -519,8 +382,11 @@ static const char *const FREE[] = {
 	"aws_secretsmanager_secret_version",
 	"aws_security_group",
 	"aws_security_group_rule",
+	"aws_sns_topic_policy",
 	"aws_sns_topic_subscription",
+	"aws_sqs_queue_policy",
 	"aws_subnet",
+	"aws_volume_attachment",
 	"aws_vpc",
 	"aws_vpc_security_group_egress_rule",
 	"aws_vpc_security_group_ingress_rule",
@@ -537,7 +403,7 @@ static int S_str_cmp(const void *key, const void *elem)
 	return strcmp(key, *(const char *const *)elem);
 }
 
-static void S_estimate_one(S_ctx *c)
+static void S_estimate_one(tfs_est_ctx *c)
 {
 	const char *type = c->res->type;
 	const S_estimator *e;
@@ -566,21 +432,116 @@ static const tfs_usage_key USAGE_KEYS[] = {
 	{"aws_alb", "new_connections", TFS_USAGE_NUMBER},
 	{"aws_alb", "processed_bytes_gb", TFS_USAGE_NUMBER},
 	{"aws_alb", "rule_evaluations", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_internet_gb.asia_pacific", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_internet_gb.australia", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_internet_gb.europe", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_internet_gb.india", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_internet_gb.japan", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_internet_gb.south_africa", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_internet_gb.south_america", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_internet_gb.us", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_origin_gb.asia_pacific", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_origin_gb.australia", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_origin_gb.europe", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_origin_gb.india", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_origin_gb.japan", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_origin_gb.south_africa", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_origin_gb.south_america", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_data_transfer_to_origin_gb.us", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_http_requests.asia_pacific", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_http_requests.australia", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_http_requests.europe", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_http_requests.india", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_http_requests.japan", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_http_requests.south_africa", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_http_requests.south_america", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_http_requests.us", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_https_requests.asia_pacific", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_https_requests.australia", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_https_requests.europe", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_https_requests.india", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_https_requests.japan", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_https_requests.south_africa", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_https_requests.south_america", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_https_requests.us", TFS_USAGE_NUMBER},
 	{"aws_cloudwatch_log_group", "monthly_data_ingested_gb", TFS_USAGE_NUMBER},
 	{"aws_cloudwatch_log_group", "monthly_data_scanned_gb", TFS_USAGE_NUMBER},
 	{"aws_cloudwatch_log_group", "storage_gb", TFS_USAGE_NUMBER},
 	{"aws_db_instance", "additional_backup_storage_gb", TFS_USAGE_NUMBER},
+	{"aws_dynamodb_table", "monthly_read_request_units", TFS_USAGE_NUMBER},
+	{"aws_dynamodb_table", "monthly_write_request_units", TFS_USAGE_NUMBER},
+	{"aws_dynamodb_table", "pitr_backup_storage_gb", TFS_USAGE_NUMBER},
+	{"aws_dynamodb_table", "storage_gb", TFS_USAGE_NUMBER},
+	{"aws_ebs_volume", "monthly_standard_io_requests", TFS_USAGE_NUMBER},
 	{"aws_ecr_repository", "storage_gb", TFS_USAGE_NUMBER},
+	{"aws_elasticache_cluster", "snapshot_storage_size_gb", TFS_USAGE_NUMBER},
+	{"aws_elasticache_replication_group", "snapshot_storage_size_gb", TFS_USAGE_NUMBER},
 	{"aws_elb", "monthly_data_processed_gb", TFS_USAGE_NUMBER},
 	{"aws_kms_key", "monthly_requests", TFS_USAGE_NUMBER},
+	{"aws_lambda_function", "monthly_requests", TFS_USAGE_NUMBER},
+	{"aws_lambda_function", "request_duration_ms", TFS_USAGE_NUMBER},
 	{"aws_lb", "active_connections", TFS_USAGE_NUMBER},
 	{"aws_lb", "new_connections", TFS_USAGE_NUMBER},
 	{"aws_lb", "processed_bytes_gb", TFS_USAGE_NUMBER},
 	{"aws_lb", "rule_evaluations", TFS_USAGE_NUMBER},
 	{"aws_nat_gateway", "monthly_data_processed_gb", TFS_USAGE_NUMBER},
+	{"aws_rds_cluster", "backup_snapshot_size_gb", TFS_USAGE_NUMBER},
+	{"aws_rds_cluster", "read_requests_per_sec", TFS_USAGE_NUMBER},
+	{"aws_rds_cluster", "storage_gb", TFS_USAGE_NUMBER},
+	{"aws_rds_cluster", "write_requests_per_sec", TFS_USAGE_NUMBER},
+	{"aws_rds_cluster_instance", "capacity_units_per_hr", TFS_USAGE_NUMBER},
 	{"aws_route53_record", "monthly_standard_queries", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_deep_archive.early_delete_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_deep_archive.monthly_bulk_data_retrieval_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_deep_archive.monthly_bulk_data_retrieval_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_deep_archive.monthly_lifecycle_transition_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_deep_archive.monthly_standard_data_retrieval_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_deep_archive.monthly_standard_data_retrieval_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_deep_archive.monthly_tier_1_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_deep_archive.monthly_tier_2_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_deep_archive.storage_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_flexible_retrieval.monthly_bulk_data_retrieval_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_flexible_retrieval.monthly_bulk_data_retrieval_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_flexible_retrieval.monthly_expedited_data_retrieval_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_flexible_retrieval.monthly_expedited_data_retrieval_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_flexible_retrieval.monthly_lifecycle_transition_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_flexible_retrieval.monthly_standard_data_retrieval_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_flexible_retrieval.monthly_standard_data_retrieval_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_flexible_retrieval.monthly_tier_1_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_flexible_retrieval.monthly_tier_2_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_flexible_retrieval.storage_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_instant_retrieval.monthly_data_retrieval_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_instant_retrieval.monthly_lifecycle_transition_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_instant_retrieval.monthly_tier_1_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_instant_retrieval.monthly_tier_2_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "glacier_instant_retrieval.storage_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "intelligent_tiering.archive_access_storage_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "intelligent_tiering.deep_archive_access_storage_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "intelligent_tiering.frequent_access_storage_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "intelligent_tiering.infrequent_access_storage_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "intelligent_tiering.monitored_objects", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "intelligent_tiering.monthly_lifecycle_transition_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "intelligent_tiering.monthly_tier_1_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "intelligent_tiering.monthly_tier_2_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "one_zone_infrequent_access.monthly_data_retrieval_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "one_zone_infrequent_access.monthly_lifecycle_transition_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "one_zone_infrequent_access.monthly_tier_1_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "one_zone_infrequent_access.monthly_tier_2_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "one_zone_infrequent_access.storage_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "standard.monthly_tier_1_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "standard.monthly_tier_2_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "standard.storage_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "standard_infrequent_access.monthly_data_retrieval_gb", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "standard_infrequent_access.monthly_lifecycle_transition_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "standard_infrequent_access.monthly_tier_1_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "standard_infrequent_access.monthly_tier_2_requests", TFS_USAGE_NUMBER},
+	{"aws_s3_bucket", "standard_infrequent_access.storage_gb", TFS_USAGE_NUMBER},
 	{"aws_secretsmanager_secret", "monthly_requests", TFS_USAGE_NUMBER},
+	{"aws_sns_topic", "monthly_requests", TFS_USAGE_NUMBER},
+	{"aws_sqs_queue", "monthly_requests", TFS_USAGE_NUMBER},
+	{"aws_sqs_queue", "request_size_kb", TFS_USAGE_NUMBER},
 	{"aws_vpc_endpoint", "monthly_data_processed_gb", TFS_USAGE_NUMBER},
+	{"aws_wafv2_web_acl", "monthly_requests", TFS_USAGE_NUMBER},
 };
 
 static bool S_priced_type(const char *type)
@@ -649,7 +610,7 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
                             const tfs_usage *u)
 {
 	tfs_cost *cost = xcalloc(1, sizeof(*cost));
-	S_ctx c;
+	tfs_est_ctx c;
 	size_t i;
 
 	cost->model = m;
@@ -662,7 +623,10 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 	c.p = p;
 	c.u = u;
 	tfs_map_init(&c.eip_allocations);
+	tfs_map_init(&c.eip_addresses);
 	tfs_map_init(&c.cluster_providers);
+	tfs_map_init(&c.rds_clusters);
+	tfs_map_init(&c.ebs_volumes);
 	for (i = 0; i < m->nresources; i++) {
 		const tfs_instance *in = m->nodes[i].item->inst;
 		const char *s;
@@ -671,9 +635,17 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 				tfs_map_put(&c.eip_allocations, s, i);
 			if ((s = tfs_attr_str(in->attributes, "id")))
 				tfs_map_put(&c.eip_allocations, s, i);
+			if ((s = tfs_attr_str(in->attributes, "public_ip")) && *s)
+				tfs_map_put(&c.eip_addresses, s, i);
 		} else if (strcmp(in->type, "aws_ecs_cluster_capacity_providers") == 0 &&
 		           (s = tfs_attr_str(in->attributes, "cluster_name"))) {
 			tfs_map_put(&c.cluster_providers, s, i);
+		} else if (strcmp(in->type, "aws_rds_cluster") == 0 &&
+		           (s = tfs_attr_str(in->attributes, "cluster_identifier"))) {
+			tfs_map_put(&c.rds_clusters, s, i);
+		} else if (strcmp(in->type, "aws_ebs_volume") == 0 &&
+		           (s = tfs_attr_str(in->attributes, "id"))) {
+			tfs_map_put(&c.ebs_volumes, s, i);
 		}
 	}
 	for (i = 0; i < m->nresources; i++) {
@@ -709,7 +681,10 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 		}
 	}
 	tfs_map_release(&c.eip_allocations);
+	tfs_map_release(&c.eip_addresses);
 	tfs_map_release(&c.cluster_providers);
+	tfs_map_release(&c.rds_clusters);
+	tfs_map_release(&c.ebs_volumes);
 	return cost;
 }
 

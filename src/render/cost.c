@@ -61,7 +61,7 @@ static void S_quantity(tfs_buf *b, double q)
 	tfs_buf_adds(b, tmp);
 }
 
-enum { NAME_W = 58, QTY_W = 14, UNIT_W = 18, COST_W = 14 };
+enum { NAME_W = 66, QTY_W = 14, UNIT_W = 18, COST_W = 14 };
 
 static void S_row(tfs_buf *out, const char *name, const char *qty,
                   const char *unit, const char *cost)

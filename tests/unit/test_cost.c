@@ -227,11 +227,11 @@ static void test_management_and_usage_warnings(void **s)
 		R("aws_route53_record", "alias", "{'alias':[{'name':'x'}]}") ","
 		R("aws_route53_record", "plain", "{'alias':[]}") ","
 		R("aws_secretsmanager_secret", "s", "{'name':'s'}") ","
-		R("aws_s3_bucket", "b", "{'bucket':'b'}"));
+		R("aws_cognito_user_pool", "p", "{'name':'p'}"));
 	tfs_usage *u = usage("version: 0.1\nresource_usage:\n"
 	                     "  aws_secretsmanager_secret.s:\n    monthly_requests: 1000\n"
 	                     "    typo_requests: 5\n"
-	                     "  aws_s3_bucket.b:\n    standard:\n      storage_gb: 10\n");
+	                     "  aws_cognito_user_pool.p:\n    monthly_active_users: 10\n");
 	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
 	tfs_usage_warnings w;
 	(void)s;
@@ -247,13 +247,405 @@ static void test_management_and_usage_warnings(void **s)
 	near(res(c, "aws_secretsmanager_secret.s")->monthly_cost,
 	     price("secretsmanager.secret.month") +
 	             1000 * price("secretsmanager.api.request"));
-	assert_int_equal(res(c, "aws_s3_bucket.b")->status, TFS_COST_UNSUPPORTED);
+	assert_int_equal(res(c, "aws_cognito_user_pool.p")->status,
+	                 TFS_COST_UNSUPPORTED);
 	tfs_usage_warnings_init(&w);
 	assert_int_equal(tfs_cost_usage_check(u, &w), 2);
 	assert_non_null(strstr(w.items[0], "u.yml:5:5: unknown usage key "
 	                                   "'typo_requests'"));
-	assert_non_null(strstr(w.items[1], "does not price aws_s3_bucket yet"));
+	assert_non_null(strstr(w.items[1], "does not price aws_cognito_user_pool yet"));
 	tfs_usage_warnings_release(&w);
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static double sum_components(const tfs_cost_resource *r)
+{
+	double t = 0;
+	for (size_t i = 0; i < r->ncomponents; i++)
+		t += r->components[i].monthly_cost;
+	return t;
+}
+
+static void test_s3(void **s)
+{
+	fixture f = build(
+		R("aws_s3_bucket", "big", "{'bucket':'big'}") ","
+		R("aws_s3_bucket", "bare", "{'bucket':'bare'}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n  aws_s3_bucket.big:\n"
+	                     "    standard:\n      storage_gb: 60000\n"
+	                     "      monthly_tier_1_requests: 1000\n"
+	                     "      monthly_tier_2_requests: 2000\n"
+	                     "    standard_infrequent_access:\n      storage_gb: 100\n"
+	                     "    glacier_flexible_retrieval:\n"
+	                     "      monthly_tier_2_requests: 10\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	tfs_usage_warnings w;
+	(void)s;
+
+	/* 60,000 GB: the first 50 TB (51,200 GB) at tier1, 8,800 at tier2 */
+	r = res(c, "aws_s3_bucket.big");
+	assert_int_equal(r->status, TFS_COST_PRICED);
+	near(comp(r, "s3.standard.tier1.gb_month")->monthly_quantity, 51200);
+	near(comp(r, "s3.standard.tier2.gb_month")->monthly_quantity, 8800);
+	assert_null(comp(r, "s3.standard.tier3.gb_month"));
+	near(r->monthly_cost, 51200 * price("s3.standard.tier1.gb_month") +
+	                              8800 * price("s3.standard.tier2.gb_month") +
+	                              1000 * price("s3.standard.put.request") +
+	                              2000 * price("s3.standard.get.request") +
+	                              100 * price("s3.standard_ia.gb_month"));
+	/* Glacier Flexible GET requests: not in the table */
+	assert_int_equal(r->missing_prices, 1);
+	assert_null(comp(r, "s3.glacier_flexible.get.request")->price_row);
+	assert_int_equal(r->pending_usage, 0);
+	/* no usage: Standard only, depends on usage */
+	r = res(c, "aws_s3_bucket.bare");
+	assert_int_equal(r->ncomponents, 3);
+	assert_int_equal(r->pending_usage, 3);
+	near(r->monthly_cost, 0);
+	tfs_usage_warnings_init(&w);
+	assert_int_equal(tfs_cost_usage_check(u, &w), 0);
+	tfs_usage_warnings_release(&w);
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static void test_cloudfront(void **s)
+{
+	fixture f = build(
+		R("aws_cloudfront_distribution", "cdn", "{'id':'E1'}") ","
+		R("aws_cloudfront_distribution", "bare", "{'id':'E2'}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n"
+	                     "  aws_cloudfront_distribution.cdn:\n"
+	                     "    monthly_data_transfer_to_internet_gb:\n"
+	                     "      us: 60000\n      south_america: 100\n"
+	                     "    monthly_https_requests:\n      south_america: 1000000\n"
+	                     "    monthly_http_requests:\n      us: 500000\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	tfs_usage_warnings w;
+	(void)s;
+
+	/* 60,000 GB to the US group: 10,240 + 40,960 + 8,800 */
+	r = res(c, "aws_cloudfront_distribution.cdn");
+	near(comp(r, "cloudfront.data_out.us_mx_ca.tier1.gb")->monthly_quantity,
+	     10240);
+	near(comp(r, "cloudfront.data_out.us_mx_ca.tier2.gb")->monthly_quantity,
+	     40960);
+	near(comp(r, "cloudfront.data_out.us_mx_ca.tier3.gb")->monthly_quantity,
+	     8800);
+	assert_null(comp(r, "cloudfront.data_out.us_mx_ca.tier4.gb"));
+	near(r->monthly_cost,
+	     10240 * price("cloudfront.data_out.us_mx_ca.tier1.gb") +
+	             40960 * price("cloudfront.data_out.us_mx_ca.tier2.gb") +
+	             8800 * price("cloudfront.data_out.us_mx_ca.tier3.gb") +
+	             100 * price("cloudfront.data_out.south_america.tier1.gb") +
+	             1e6 * price("cloudfront.requests.south_america.https.request") +
+	             5e5 * price("cloudfront.requests.united_states.http.request"));
+	assert_int_equal(r->missing_prices, 0);
+	assert_int_equal(r->pending_usage, 0);
+	/* no usage: the South America group's rates, depending on usage */
+	r = res(c, "aws_cloudfront_distribution.bare");
+	assert_int_equal(r->pending_usage, 3);
+	assert_non_null(comp(r, "cloudfront.data_out.south_america.tier1.gb"));
+	assert_non_null(comp(r, "cloudfront.requests.south_america.https.request"));
+	assert_non_null(r->note);
+	tfs_usage_warnings_init(&w);
+	assert_int_equal(tfs_cost_usage_check(u, &w), 0);
+	tfs_usage_warnings_release(&w);
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static void test_waf(void **s)
+{
+	fixture f = build(
+		R("aws_wafv2_web_acl", "acl", "{'name':'acl','scope':'REGIONAL',"
+		  "'capacity':700,'rule':[{'name':'a'},{'name':'b'},{'name':'c'}]}") ","
+		R("aws_wafv2_web_acl", "wide", "{'name':'wide','scope':'CLOUDFRONT',"
+		  "'capacity':1800,'rule':[{'name':'a'}]}") ","
+		R("aws_wafv2_web_acl", "wider", "{'name':'wider','capacity':2300,"
+		  "'rule':[]}"));
+	tfs_usage *u = usage("version: 0.1\nresource_type_default_usage:\n"
+	                     "  aws_wafv2_web_acl:\n    monthly_requests: 2000000\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	r = res(c, "aws_wafv2_web_acl.acl");
+	near(r->monthly_cost, price("waf.web_acl.month") + 3 * price("waf.rule.month") +
+	                              2e6 * price("waf.requests.base.request"));
+	/* 1,800 WCU: the up-to-2,000-WCU request rate */
+	r = res(c, "aws_wafv2_web_acl.wide");
+	near(r->monthly_cost, price("waf.web_acl.month") + price("waf.rule.month") +
+	                              2e6 * price("waf.requests.wcu_2000.request"));
+	assert_non_null(r->note);
+	/* 2,300 WCU: the 2,500 step is not in the table */
+	r = res(c, "aws_wafv2_web_acl.wider");
+	assert_int_equal(r->missing_prices, 1);
+	assert_null(comp(r, "waf.requests.wcu_2500.request")->price_row);
+	near(r->monthly_cost, price("waf.web_acl.month"));
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static void test_dynamodb(void **s)
+{
+	fixture f = build(
+		R("aws_dynamodb_table", "od", "{'name':'od','billing_mode':"
+		  "'PAY_PER_REQUEST','point_in_time_recovery':[{'enabled':true}]}") ","
+		R("aws_dynamodb_table", "prov", "{'name':'prov','billing_mode':"
+		  "'PROVISIONED','read_capacity':5,'write_capacity':2,"
+		  "'table_class':'STANDARD_INFREQUENT_ACCESS'}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n  aws_dynamodb_table.od:\n"
+	                     "    monthly_write_request_units: 1000000\n"
+	                     "    monthly_read_request_units: 2000000\n"
+	                     "    storage_gb: 10\n    pitr_backup_storage_gb: 4\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	r = res(c, "aws_dynamodb_table.od");
+	near(r->monthly_cost, 1e6 * price("dynamodb.on_demand.wru") +
+	                              2e6 * price("dynamodb.on_demand.rru") +
+	                              10 * price("dynamodb.storage.standard.gb_month") +
+	                              4 * price("dynamodb.backup.pitr.gb_month"));
+	r = res(c, "aws_dynamodb_table.prov");
+	near(r->monthly_cost,
+	     2 * 730 * price("dynamodb.provisioned.standard_ia.wcu_hour") +
+	             5 * 730 * price("dynamodb.provisioned.standard_ia.rcu_hour"));
+	assert_int_equal(r->pending_usage, 1); /* storage */
+	assert_null(comp(r, "dynamodb.backup.pitr.gb_month"));
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static void test_lambda(void **s)
+{
+	fixture f = build(
+		R("aws_lambda_function", "x86", "{'function_name':'x86',"
+		  "'memory_size':512,'architectures':['x86_64']}") ","
+		R("aws_lambda_function", "arm", "{'function_name':'arm',"
+		  "'memory_size':10240,'architectures':['arm64'],"
+		  "'ephemeral_storage':[{'size':1024}]}") ","
+		R("aws_lambda_function", "bare", "{'function_name':'bare'}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n"
+	                     "  aws_lambda_function.x86:\n    monthly_requests: 1000000\n"
+	                     "    request_duration_ms: 100.4\n"
+	                     "  aws_lambda_function.arm:\n"
+	                     "    monthly_requests: 1000000000\n"
+	                     "    request_duration_ms: 1000\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	/* 1M x 101 ms (rounded up) x 0.5 GB = 50,500 GB-s, all in tier 1 */
+	r = res(c, "aws_lambda_function.x86");
+	near(r->monthly_cost, 1e6 * price("lambda.x86.request") +
+	                              50500 * price("lambda.x86.duration.tier1.gb_second"));
+	/* 1B x 1 s x 10 GB = 10B GB-s: 7.5B at Arm tier 1, 2.5B at tier 2;
+	 * 512 MB of ephemeral storage above the free 512 MB */
+	r = res(c, "aws_lambda_function.arm");
+	near(comp(r, "lambda.arm.duration.tier2.gb_second")->monthly_quantity, 2.5e9);
+	near(r->monthly_cost,
+	     1e9 * price("lambda.arm.request") +
+	             7.5e9 * price("lambda.arm.duration.tier1.gb_second") +
+	             2.5e9 * price("lambda.arm.duration.tier2.gb_second") +
+	             1e9 * 0.5 * price("lambda.arm.ephemeral_storage.gb_second"));
+	r = res(c, "aws_lambda_function.bare");
+	assert_int_equal(r->pending_usage, 2);
+	assert_non_null(comp(r, "lambda.x86.duration.tier1.gb_second"));
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static void test_elasticache(void **s)
+{
+	fixture f = build(
+		R("aws_elasticache_cluster", "one", "{'cluster_id':'one','engine':"
+		  "'redis','node_type':'cache.t4g.micro','num_cache_nodes':2,"
+		  "'snapshot_retention_limit':3}") ","
+		R("aws_elasticache_cluster", "member", "{'cluster_id':'m',"
+		  "'replication_group_id':'rg','node_type':'cache.r6g.large'}") ","
+		R("aws_elasticache_cluster", "mc", "{'cluster_id':'mc','engine':"
+		  "'memcached','node_type':'cache.t3.micro','num_cache_nodes':1}") ","
+		R("aws_elasticache_replication_group", "rg", "{'replication_group_id':"
+		  "'rg','engine':'valkey','node_type':'cache.r6g.large',"
+		  "'num_node_groups':2,'replicas_per_node_group':1}") ","
+		R("aws_elasticache_replication_group", "simple", "{'replication_group_id':"
+		  "'s','node_type':'cache.t3.small','num_node_groups':1,"
+		  "'replicas_per_node_group':0,'num_cache_clusters':3}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n"
+	                     "  aws_elasticache_cluster.one:\n"
+	                     "    snapshot_storage_size_gb: 5\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	/* 3 snapshots kept, one free: 2 x 5 GB */
+	r = res(c, "aws_elasticache_cluster.one");
+	near(r->monthly_cost, 2 * 730 * price("elasticache.redis.cache.t4g.micro.hour") +
+	                              10 * price("elasticache.redis.backup.gb_month"));
+	assert_int_equal(res(c, "aws_elasticache_cluster.member")->status,
+	                 TFS_COST_FREE);
+	/* Memcached nodes: no row */
+	r = res(c, "aws_elasticache_cluster.mc");
+	assert_int_equal(r->missing_prices, 1);
+	near(r->monthly_cost, 0);
+	/* 2 shards x (1 primary + 1 replica) */
+	near(res(c, "aws_elasticache_replication_group.rg")->monthly_cost,
+	     4 * 730 * price("elasticache.valkey.cache.r6g.large.hour"));
+	near(res(c, "aws_elasticache_replication_group.simple")->monthly_cost,
+	     3 * 730 * price("elasticache.redis.cache.t3.small.hour"));
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static void test_ec2_ebs(void **s)
+{
+	fixture f = build(
+		R("aws_ebs_volume", "data", "{'id':'vol-data','availability_zone':"
+		  "'sa-east-1a','type':'st1','size':500}") ","
+		R("aws_ebs_volume", "fast", "{'id':'vol-fast','availability_zone':"
+		  "'sa-east-1a','type':'io2','size':100,'iops':1000}") ","
+		R("aws_ebs_volume", "old", "{'id':'vol-old','availability_zone':"
+		  "'sa-east-1a','type':'standard','size':10}") ","
+		R("aws_eip", "web", "{'id':'eipalloc-1','allocation_id':'eipalloc-1',"
+		  "'public_ip':'203.0.113.9','instance':'i-2'}") ","
+		R("aws_instance", "app", "{'id':'i-1','instance_type':'t3.micro',"
+		  "'public_ip':'198.51.100.1','root_block_device':[{'volume_type':"
+		  "'gp3','volume_size':30,'iops':4000,'throughput':200}],"
+		  "'ebs_block_device':[{'device_name':'/dev/sdf','volume_type':'io1',"
+		  "'volume_size':100,'iops':500},{'device_name':'/dev/sdg',"
+		  "'volume_id':'vol-data','volume_type':'st1','volume_size':500}]}") ","
+		R("aws_instance", "web", "{'id':'i-2','instance_type':'m7i.large',"
+		  "'public_ip':'203.0.113.9','root_block_device':[{'volume_type':"
+		  "'gp2','volume_size':8}]}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n  aws_ebs_volume.old:\n"
+	                     "    monthly_standard_io_requests: 1000000\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	/* gp3: 1,000 IOPS and 75 MiB/s above the baseline; the attached
+	 * aws_ebs_volume is priced on its own resource */
+	r = res(c, "aws_instance.app");
+	near(r->monthly_cost, 730 * price("ec2.linux.t3.micro.hour") +
+	                              30 * price("ebs.gp3.gb_month") +
+	                              1000 * price("ebs.gp3.iops_month") +
+	                              75 * price("ebs.gp3.mibps_month") +
+	                              100 * price("ebs.io1.gb_month") +
+	                              500 * price("ebs.io1.iops_month") +
+	                              730 * price("vpc.public_ipv4.hour"));
+	assert_null(comp(r, "ebs.st1.gb_month"));
+	/* a type the table lacks; its address is the aws_eip's */
+	r = res(c, "aws_instance.web");
+	assert_int_equal(r->missing_prices, 1);
+	assert_null(comp(r, "vpc.public_ipv4.hour"));
+	near(r->monthly_cost, 8 * price("ebs.gp2.gb_month"));
+	near(res(c, "aws_ebs_volume.data")->monthly_cost,
+	     500 * price("ebs.st1.gb_month"));
+	r = res(c, "aws_ebs_volume.fast");
+	assert_int_equal(r->missing_prices, 2); /* io2 GB and IOPS */
+	near(r->monthly_cost, 0);
+	near(res(c, "aws_ebs_volume.old")->monthly_cost,
+	     10 * price("ebs.standard.gb_month") +
+	             1e6 * price("ebs.standard.io_request"));
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static void test_sns_sqs(void **s)
+{
+	fixture f = build(
+		R("aws_sns_topic", "t", "{'name':'t'}") ","
+		R("aws_sns_topic", "f", "{'name':'f.fifo','fifo_topic':true}") ","
+		R("aws_sqs_queue", "q", "{'name':'q','fifo_queue':false}") ","
+		R("aws_sqs_queue", "big", "{'name':'big.fifo','fifo_queue':true}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n"
+	                     "  aws_sns_topic.t:\n    monthly_requests: 2000000\n"
+	                     "  aws_sns_topic.f:\n    monthly_requests: 1000\n"
+	                     "  aws_sqs_queue.q:\n    monthly_requests: 3000000\n"
+	                     "    request_size_kb: 100\n"
+	                     "  aws_sqs_queue.big:\n    monthly_requests: 150000000000\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	near(res(c, "aws_sns_topic.t")->monthly_cost, 2e6 * price("sns.api.request"));
+	near(res(c, "aws_sns_topic.f")->monthly_cost,
+	     1000 * price("sns.fifo.api.request"));
+	/* 100 KB requests count twice (64 KB chunks) */
+	near(res(c, "aws_sqs_queue.q")->monthly_cost,
+	     6e6 * price("sqs.standard.tier1.request"));
+	/* 150 billion FIFO requests: 100 billion at tier 1, 50 at tier 2 */
+	r = res(c, "aws_sqs_queue.big");
+	near(r->monthly_cost, 100e9 * price("sqs.fifo.tier1.request") +
+	                              50e9 * price("sqs.fifo.tier2.request"));
+	near(r->monthly_cost, sum_components(r));
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static void test_aurora(void **s)
+{
+	fixture f = build(
+		R("aws_rds_cluster", "io", "{'cluster_identifier':'io','engine':"
+		  "'aurora-postgresql','storage_type':'aurora-iopt1',"
+		  "'backup_retention_period':1}") ","
+		R("aws_rds_cluster", "std", "{'cluster_identifier':'std','engine':"
+		  "'aurora-mysql','backup_retention_period':7}") ","
+		R("aws_rds_cluster_instance", "io1", "{'identifier':'io1',"
+		  "'cluster_identifier':'io','engine':'aurora-postgresql',"
+		  "'instance_class':'db.r6g.large'}") ","
+		R("aws_rds_cluster_instance", "std1", "{'identifier':'std1',"
+		  "'cluster_identifier':'std','engine':'aurora-mysql',"
+		  "'instance_class':'db.t4g.medium'}") ","
+		R("aws_rds_cluster_instance", "lost", "{'identifier':'lost',"
+		  "'cluster_identifier':'elsewhere','engine':'aurora-postgresql',"
+		  "'instance_class':'db.r6g.large'}") ","
+		R("aws_rds_cluster_instance", "sv2", "{'identifier':'sv2',"
+		  "'cluster_identifier':'io','engine':'aurora-postgresql',"
+		  "'instance_class':'db.serverless'}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n"
+	                     "  aws_rds_cluster.std:\n    storage_gb: 100\n"
+	                     "    read_requests_per_sec: 10\n"
+	                     "    write_requests_per_sec: 5\n"
+	                     "    backup_snapshot_size_gb: 20\n"
+	                     "  aws_rds_cluster.io:\n    storage_gb: 50\n"
+	                     "  aws_rds_cluster_instance.sv2:\n"
+	                     "    capacity_units_per_hr: 2\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	/* 15 I/O per second over 730 hours; 6 daily snapshots beyond the free */
+	near(res(c, "aws_rds_cluster.std")->monthly_cost,
+	     100 * price("aurora.storage.standard.gb_month") +
+	             15 * 730 * 3600 * price("aurora.storage.standard.io_request") +
+	             6 * 20 * price("aurora.mysql.backup.gb_month"));
+	r = res(c, "aws_rds_cluster.io");
+	assert_null(comp(r, "aurora.storage.standard.io_request"));
+	near(r->monthly_cost, 50 * price("aurora.storage.io_optimized.gb_month"));
+	near(res(c, "aws_rds_cluster_instance.io1")->monthly_cost,
+	     730 * price("aurora.postgres.db.r6g.large.io_optimized.hour"));
+	near(res(c, "aws_rds_cluster_instance.std1")->monthly_cost,
+	     730 * price("aurora.mysql.db.t4g.medium.standard.hour"));
+	r = res(c, "aws_rds_cluster_instance.lost");
+	near(r->monthly_cost, 730 * price("aurora.postgres.db.r6g.large.standard.hour"));
+	assert_non_null(r->note);
+	near(res(c, "aws_rds_cluster_instance.sv2")->monthly_cost,
+	     2 * 730 * price("aurora.postgres.serverless_v2.io_optimized.acu_hour"));
 	tfs_cost_free(c);
 	tfs_usage_free(u);
 	release(&f);
@@ -266,6 +658,15 @@ int main(void)
 		cmocka_unit_test(test_rds),
 		cmocka_unit_test(test_network),
 		cmocka_unit_test(test_management_and_usage_warnings),
+		cmocka_unit_test(test_s3),
+		cmocka_unit_test(test_cloudfront),
+		cmocka_unit_test(test_waf),
+		cmocka_unit_test(test_dynamodb),
+		cmocka_unit_test(test_lambda),
+		cmocka_unit_test(test_elasticache),
+		cmocka_unit_test(test_ec2_ebs),
+		cmocka_unit_test(test_sns_sqs),
+		cmocka_unit_test(test_aurora),
 	};
 	T = tfs_pricing_bundled();
 	return cmocka_run_group_tests_name("cost", tests, NULL, NULL);

@@ -23,6 +23,10 @@
 /* Append s with control characters replaced by '?', cut to max display
  * columns (ending in "...") when it is wider; max 0: no limit. */
 void tfs_text_cell(tfs_buf *b, const char *s, size_t max);
+/* v with at most `decimals` decimals, trailing zeros dropped, never "-0":
+ * how quantities and money are written wherever they are not rounded to
+ * cents for a person ("0.0000004", "730", "12.5"). */
+void tfs_decimal(tfs_buf *b, double v, int decimals);
 
 /* RFC 4180 field: quoted when it holds a comma, quote or line break; a
  * leading = + - @ is quoted behind a ' so no spreadsheet runs it. */
@@ -51,6 +55,9 @@ void tfs_jw_int(tfs_jw *w, long long v);
 void tfs_jw_uint(tfs_jw *w, unsigned long long v);
 void tfs_jw_bool(tfs_jw *w, bool v);
 void tfs_jw_null(tfs_jw *w);
+/* A decimal number as a JSON string (tfs_decimal, 10 decimals), the way
+ * Infracost writes money. */
+void tfs_jw_decimal(tfs_jw *w, double v);
 /* Append a JSON string literal for s to b (quotes included). */
 void tfs_json_escape(tfs_buf *b, const char *s);
 

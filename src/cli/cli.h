@@ -107,6 +107,12 @@ int tfs_inputs_load(tfs_inputs *in, char *const *files, int nfiles,
                     const char *default_region, tfs_error *err);
 void tfs_inputs_release(tfs_inputs *in);
 
+/* The model options tfsight.yml sets (config may be NULL). */
+struct tfs_config;
+struct tfs_model_options;
+void tfs_cli_model_options(struct tfs_model_options *opt,
+                           const struct tfs_config *config);
+
 /* Run a command's parse step: returns -1 to go on, else the exit status. */
 int tfs_cli_parse_files(const tfs_command *cmd, const tfs_option *opts,
                         int argc, char **argv, char ***files, int *nfiles);

@@ -91,13 +91,7 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 		rc = tfs_cli_report(&err);
 		goto out_settings;
 	}
-	tfs_model_options_init(&mopt);
-	if (config) {
-		mopt.env_tag_keys = config->env_tag_keys;
-		mopt.n_env_tag_keys = config->n_env_tag_keys;
-		mopt.account_envs = config->account_envs;
-		mopt.n_account_envs = config->n_account_envs;
-	}
+	tfs_cli_model_options(&mopt, config);
 	models = xcalloc(in.count, sizeof(*models));
 	costs = xcalloc(in.count, sizeof(*costs));
 	for (i = 0; i < in.count; i++) {

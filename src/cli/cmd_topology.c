@@ -82,18 +82,12 @@ int cmd_topology(int argc, char **argv, const tfs_command *cmd)
 	tfs_error_init(&err);
 	if (tfs_inputs_load(&in, files, nfiles, region, &err) != 0)
 		return tfs_cli_report(&err);
-	tfs_model_options_init(&mopt);
 	config = NULL;
 	if (config_path && tfs_config_load(&config, config_path, &err) != 0) {
 		tfs_inputs_release(&in);
 		return tfs_cli_report(&err);
 	}
-	if (config) {
-		mopt.env_tag_keys = config->env_tag_keys;
-		mopt.n_env_tag_keys = config->n_env_tag_keys;
-		mopt.account_envs = config->account_envs;
-		mopt.n_account_envs = config->n_account_envs;
-	}
+	tfs_cli_model_options(&mopt, config);
 	if (env_tag) {
 		mopt.env_tag_keys = &env_tag;
 		mopt.n_env_tag_keys = 1;

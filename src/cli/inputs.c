@@ -2,7 +2,9 @@
 #include <stdlib.h>
 
 #include "cli.h"
+#include "tfsight/config.h"
 #include "tfsight/inventory.h"
+#include "tfsight/model.h"
 
 int tfs_cli_parse_files(const tfs_command *cmd, const tfs_option *opts,
                         int argc, char **argv, char ***files, int *nfiles)
@@ -52,4 +54,15 @@ void tfs_inputs_release(tfs_inputs *in)
 	in->invs = NULL;
 	in->states = NULL;
 	in->count = 0;
+}
+
+void tfs_cli_model_options(tfs_model_options *opt, const tfs_config *config)
+{
+	tfs_model_options_init(opt);
+	if (!config)
+		return;
+	opt->env_tag_keys = config->env_tag_keys;
+	opt->n_env_tag_keys = config->n_env_tag_keys;
+	opt->account_envs = config->account_envs;
+	opt->n_account_envs = config->n_account_envs;
 }

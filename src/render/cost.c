@@ -46,20 +46,6 @@ void tfs_money_brl(tfs_buf *b, double brl)
 	tfs_buf_addf(b, ",%02lld", cents % 100);
 }
 
-/* A quantity with at most four decimals, trailing zeros dropped. */
-static void S_quantity(tfs_buf *b, double q)
-{
-	char tmp[64];
-	size_t n;
-
-	snprintf(tmp, sizeof(tmp), "%.4f", q);
-	n = strlen(tmp);
-	while (n > 0 && tmp[n - 1] == '0')
-		tmp[--n] = '\0';
-	if (n > 0 && tmp[n - 1] == '.')
-		tmp[--n] = '\0';
-	tfs_buf_adds(b, tmp);
-}
 
 enum { NAME_W = 66, QTY_W = 14, UNIT_W = 18, COST_W = 14 };
 
@@ -93,7 +79,7 @@ static void S_component(tfs_buf *out, const tfs_cost_component *k, bool last)
 	if (!k->price_row) {
 		tfs_buf_adds(&cost, "price not found");
 		if (k->has_quantity)
-			S_quantity(&qty, k->monthly_quantity);
+			tfs_decimal(&qty, k->monthly_quantity, 4);
 	} else if (!k->has_quantity) {
 		tfs_buf_adds(&cost, "depends on usage: $");
 		tfs_buf_adds(&cost, k->price_row->usd_text);
@@ -105,7 +91,7 @@ static void S_component(tfs_buf *out, const tfs_cost_component *k, bool last)
 		tfs_buf_addc(out, '\n');
 		goto done;
 	} else {
-		S_quantity(&qty, k->monthly_quantity);
+		tfs_decimal(&qty, k->monthly_quantity, 4);
 		tfs_money(&cost, k->monthly_cost);
 	}
 	S_row(out, name.data, qty.data, k->unit, cost.data);
@@ -226,28 +212,14 @@ void tfs_render_cost_table(const tfs_cost_set *set, tfs_buf *out)
 
 /* ---- roll-up JSON --------------------------------------------------------- */
 
-static void S_decimal(tfs_jw *w, double v)
-{
-	char tmp[64];
-	size_t n;
-	if (fabs(v) < 5e-11)
-		v = 0;
-	snprintf(tmp, sizeof(tmp), "%.10f", v);
-	n = strlen(tmp);
-	while (n > 0 && tmp[n - 1] == '0')
-		tmp[--n] = '\0';
-	if (n > 0 && tmp[n - 1] == '.')
-		tmp[--n] = '\0';
-	tfs_jw_string(w, tmp);
-}
 
 static void S_money_fields(tfs_jw *w, double usd, double rate)
 {
 	tfs_jw_key(w, "monthlyCostUsd");
-	S_decimal(w, usd);
+	tfs_jw_decimal(w, usd);
 	if (rate > 0) {
 		tfs_jw_key(w, "monthlyCostBrl");
-		S_decimal(w, usd * rate);
+		tfs_jw_decimal(w, usd * rate);
 	}
 }
 
@@ -268,7 +240,7 @@ void tfs_render_cost_rollup_json(const tfs_cost_set *set, tfs_buf *out)
 		tfs_jw_key(&w, "to");
 		tfs_jw_string(&w, "BRL");
 		tfs_jw_key(&w, "rate");
-		S_decimal(&w, rate);
+		tfs_jw_decimal(&w, rate);
 		tfs_jw_object_end(&w);
 	} else {
 		tfs_jw_null(&w);

@@ -34,18 +34,6 @@ void tfs_csv_field(tfs_buf *b, const char *s)
 		tfs_buf_addc(b, '"');
 }
 
-static void S_number(tfs_buf *b, double v)
-{
-	char tmp[64];
-	size_t n;
-	snprintf(tmp, sizeof(tmp), "%.10f", v);
-	n = strlen(tmp);
-	while (n > 0 && tmp[n - 1] == '0')
-		tmp[--n] = '\0';
-	if (n > 0 && tmp[n - 1] == '.')
-		tmp[--n] = '\0';
-	tfs_buf_adds(b, strcmp(tmp, "-0") == 0 ? "0" : tmp);
-}
 
 static const char *S_service_category(tfs_category c)
 {
@@ -97,7 +85,7 @@ static void S_row(tfs_buf *out, const tfs_cost *c, const tfs_cost_resource *r,
 	tfs_csv_field(out, k->name);
 	tfs_buf_addc(out, ',');
 	if (k->has_quantity)
-		S_number(out, k->monthly_quantity);
+		tfs_decimal(out, k->monthly_quantity, 10);
 	tfs_buf_addc(out, ',');
 	tfs_csv_field(out, k->unit);
 	tfs_buf_addc(out, ',');
@@ -105,10 +93,10 @@ static void S_row(tfs_buf *out, const tfs_cost *c, const tfs_cost_resource *r,
 		tfs_buf_adds(out, k->price_row->usd_text);
 	tfs_buf_addc(out, ',');
 	if (k->has_quantity && k->price_row)
-		S_number(out, k->monthly_cost);
+		tfs_decimal(out, k->monthly_cost, 10);
 	tfs_buf_addc(out, ',');
 	if (k->has_quantity && k->price_row)
-		S_number(out, k->monthly_cost);
+		tfs_decimal(out, k->monthly_cost, 10);
 	tfs_buf_adds(out, ",USD,");
 	tfs_buf_init(&tags);
 	if (n->item && n->item->ntags) {

@@ -12,22 +12,6 @@
 
 #include "tfsight/render.h"
 
-/* A decimal string: up to 10 decimals, trailing zeros dropped. */
-static void S_decimal(tfs_jw *w, double v)
-{
-	char tmp[64];
-	size_t n;
-
-	if (fabs(v) < 5e-11)
-		v = 0;
-	snprintf(tmp, sizeof(tmp), "%.10f", v);
-	n = strlen(tmp);
-	while (n > 0 && tmp[n - 1] == '0')
-		tmp[--n] = '\0';
-	if (n > 0 && tmp[n - 1] == '.')
-		tmp[--n] = '\0';
-	tfs_jw_string(w, tmp);
-}
 
 static void S_component(tfs_jw *w, const tfs_cost_component *k)
 {
@@ -38,12 +22,12 @@ static void S_component(tfs_jw *w, const tfs_cost_component *k)
 	tfs_jw_string(w, k->unit);
 	tfs_jw_key(w, "hourlyQuantity");
 	if (k->has_quantity)
-		S_decimal(w, k->monthly_quantity / TFS_HOURS_PER_MONTH);
+		tfs_jw_decimal(w, k->monthly_quantity / TFS_HOURS_PER_MONTH);
 	else
 		tfs_jw_null(w);
 	tfs_jw_key(w, "monthlyQuantity");
 	if (k->has_quantity)
-		S_decimal(w, k->monthly_quantity);
+		tfs_jw_decimal(w, k->monthly_quantity);
 	else
 		tfs_jw_null(w);
 	tfs_jw_key(w, "price");
@@ -53,12 +37,12 @@ static void S_component(tfs_jw *w, const tfs_cost_component *k)
 		tfs_jw_null(w);
 	tfs_jw_key(w, "hourlyCost");
 	if (k->has_quantity && k->price_row)
-		S_decimal(w, k->monthly_cost / TFS_HOURS_PER_MONTH);
+		tfs_jw_decimal(w, k->monthly_cost / TFS_HOURS_PER_MONTH);
 	else
 		tfs_jw_null(w);
 	tfs_jw_key(w, "monthlyCost");
 	if (k->has_quantity && k->price_row)
-		S_decimal(w, k->monthly_cost);
+		tfs_jw_decimal(w, k->monthly_cost);
 	else
 		tfs_jw_null(w);
 	tfs_jw_key(w, "usageBased");
@@ -119,11 +103,11 @@ static void S_resource(tfs_jw *w, const tfs_cost *c, const tfs_cost_resource *r)
 	tfs_jw_object_end(w);
 	if (r->status == TFS_COST_PRICED) {
 		tfs_jw_key(w, "hourlyCost");
-		S_decimal(w, r->monthly_cost / TFS_HOURS_PER_MONTH);
+		tfs_jw_decimal(w, r->monthly_cost / TFS_HOURS_PER_MONTH);
 		tfs_jw_key(w, "monthlyCost");
-		S_decimal(w, r->monthly_cost);
+		tfs_jw_decimal(w, r->monthly_cost);
 		tfs_jw_key(w, "monthlyUsageCost");
-		S_decimal(w, usage_cost);
+		tfs_jw_decimal(w, usage_cost);
 		tfs_jw_key(w, "costComponents");
 		tfs_jw_array_begin(w);
 		for (i = 0; i < r->ncomponents; i++)
@@ -161,11 +145,11 @@ static void S_breakdown(tfs_jw *w, const tfs_cost *c, bool empty)
 			S_resource(w, c, &c->resources[i]);
 	tfs_jw_array_end(w);
 	tfs_jw_key(w, "totalHourlyCost");
-	S_decimal(w, empty ? 0 : c->total / TFS_HOURS_PER_MONTH);
+	tfs_jw_decimal(w, empty ? 0 : c->total / TFS_HOURS_PER_MONTH);
 	tfs_jw_key(w, "totalMonthlyCost");
-	S_decimal(w, empty ? 0 : c->total);
+	tfs_jw_decimal(w, empty ? 0 : c->total);
 	tfs_jw_key(w, "totalMonthlyUsageCost");
-	S_decimal(w, empty ? 0 : S_usage_total(c));
+	tfs_jw_decimal(w, empty ? 0 : S_usage_total(c));
 	tfs_jw_object_end(w);
 }
 
@@ -358,23 +342,23 @@ void tfs_render_cost_json(const tfs_cost_set *set, const char *source_date_epoch
 	}
 	tfs_jw_array_end(&w);
 	tfs_jw_key(&w, "totalHourlyCost");
-	S_decimal(&w, total / TFS_HOURS_PER_MONTH);
+	tfs_jw_decimal(&w, total / TFS_HOURS_PER_MONTH);
 	tfs_jw_key(&w, "totalMonthlyCost");
-	S_decimal(&w, total);
+	tfs_jw_decimal(&w, total);
 	tfs_jw_key(&w, "totalMonthlyUsageCost");
-	S_decimal(&w, usage);
+	tfs_jw_decimal(&w, usage);
 	tfs_jw_key(&w, "pastTotalHourlyCost");
-	S_decimal(&w, 0);
+	tfs_jw_decimal(&w, 0);
 	tfs_jw_key(&w, "pastTotalMonthlyCost");
-	S_decimal(&w, 0);
+	tfs_jw_decimal(&w, 0);
 	tfs_jw_key(&w, "pastTotalMonthlyUsageCost");
-	S_decimal(&w, 0);
+	tfs_jw_decimal(&w, 0);
 	tfs_jw_key(&w, "diffTotalHourlyCost");
-	S_decimal(&w, total / TFS_HOURS_PER_MONTH);
+	tfs_jw_decimal(&w, total / TFS_HOURS_PER_MONTH);
 	tfs_jw_key(&w, "diffTotalMonthlyCost");
-	S_decimal(&w, total);
+	tfs_jw_decimal(&w, total);
 	tfs_jw_key(&w, "diffTotalMonthlyUsageCost");
-	S_decimal(&w, usage);
+	tfs_jw_decimal(&w, usage);
 	tfs_jw_key(&w, "timeGenerated");
 	S_time(&w, source_date_epoch);
 	tfs_jw_key(&w, "summary");

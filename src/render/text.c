@@ -1,4 +1,8 @@
 /* text.c - what every terminal table needs. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "tfsight/render.h"
 
 void tfs_text_cell(tfs_buf *b, const char *s, size_t max)
@@ -22,4 +26,29 @@ void tfs_text_cell(tfs_buf *b, const char *s, size_t max)
 	}
 	tfs_buf_add(b, tmp.data, tmp.len);
 	tfs_buf_release(&tmp);
+}
+
+void tfs_decimal(tfs_buf *b, double v, int decimals)
+{
+	char tmp[64];
+	size_t n;
+
+	if (fabs(v) < 0.5 * pow(10, -decimals))
+		v = 0; /* no "-0" */
+	snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);
+	n = strlen(tmp);
+	while (n > 0 && strchr(tmp, '.') && tmp[n - 1] == '0')
+		tmp[--n] = '\0';
+	if (n > 0 && tmp[n - 1] == '.')
+		tmp[--n] = '\0';
+	tfs_buf_adds(b, tmp);
+}
+
+void tfs_jw_decimal(tfs_jw *w, double v)
+{
+	tfs_buf t;
+	tfs_buf_init(&t);
+	tfs_decimal(&t, v, 10);
+	tfs_jw_string(w, t.data);
+	tfs_buf_release(&t);
 }

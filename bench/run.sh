@@ -41,6 +41,7 @@ COMMANDS=(
 	"bare|$BUILD/bench-parse @FILE@"
 	"inventory|$BUILD/tfsight inventory --format json @FILE@"
 	"topology|$BUILD/tfsight topology --format json @FILE@"
+	"cost|$BUILD/tfsight cost --format json @FILE@"
 )
 
 GEN=$BUILD/bench-gen

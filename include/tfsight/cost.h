@@ -59,6 +59,7 @@ typedef struct tfs_cost_resource {
 	tfs_cost_component *components;
 	size_t ncomponents;
 	double monthly_cost;       /* sum of the components */
+	double monthly_usage_cost; /* of which usage-based components */
 	size_t missing_prices;
 	size_t pending_usage;      /* usage-based components without usage */
 } tfs_cost_resource;
@@ -68,6 +69,7 @@ typedef struct tfs_cost {
 	tfs_cost_resource *resources; /* one per resource node, in node order */
 	size_t count;
 	double total;
+	double usage_total;        /* of which usage-based components */
 	size_t n_priced, n_free, n_unsupported;
 	size_t missing_prices, pending_usage;
 	tfs_arena arena;

@@ -663,9 +663,13 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 		c.a = m->nodes[i].item->inst->attributes;
 		c.res = r;
 		S_estimate_one(&c);
-		for (k = 0; k < r->ncomponents; k++)
+		for (k = 0; k < r->ncomponents; k++) {
 			r->monthly_cost += r->components[k].monthly_cost;
+			if (r->components[k].usage_based)
+				r->monthly_usage_cost += r->components[k].monthly_cost;
+		}
 		cost->total += r->monthly_cost;
+		cost->usage_total += r->monthly_usage_cost;
 		cost->missing_prices += r->missing_prices;
 		cost->pending_usage += r->pending_usage;
 		switch (r->status) {

@@ -55,12 +55,8 @@ static void S_component(tfs_jw *w, const tfs_cost_component *k)
 static void S_resource(tfs_jw *w, const tfs_cost *c, const tfs_cost_resource *r)
 {
 	const tfs_node *n = &c->model->nodes[r->node];
-	double usage_cost = 0;
 	size_t i;
 
-	for (i = 0; i < r->ncomponents; i++)
-		if (r->components[i].usage_based)
-			usage_cost += r->components[i].monthly_cost;
 	tfs_jw_object_begin(w);
 	tfs_jw_key(w, "name");
 	tfs_jw_string(w, r->address);
@@ -107,7 +103,7 @@ static void S_resource(tfs_jw *w, const tfs_cost *c, const tfs_cost_resource *r)
 		tfs_jw_key(w, "monthlyCost");
 		tfs_jw_decimal(w, r->monthly_cost);
 		tfs_jw_key(w, "monthlyUsageCost");
-		tfs_jw_decimal(w, usage_cost);
+		tfs_jw_decimal(w, r->monthly_usage_cost);
 		tfs_jw_key(w, "costComponents");
 		tfs_jw_array_begin(w);
 		for (i = 0; i < r->ncomponents; i++)
@@ -117,15 +113,6 @@ static void S_resource(tfs_jw *w, const tfs_cost *c, const tfs_cost_resource *r)
 	tfs_jw_object_end(w);
 }
 
-static double S_usage_total(const tfs_cost *c)
-{
-	double t = 0;
-	for (size_t i = 0; i < c->count; i++)
-		for (size_t k = 0; k < c->resources[i].ncomponents; k++)
-			if (c->resources[i].components[k].usage_based)
-				t += c->resources[i].components[k].monthly_cost;
-	return t;
-}
 
 static void S_breakdown(tfs_jw *w, const tfs_cost *c, bool empty)
 {
@@ -149,7 +136,7 @@ static void S_breakdown(tfs_jw *w, const tfs_cost *c, bool empty)
 	tfs_jw_key(w, "totalMonthlyCost");
 	tfs_jw_decimal(w, empty ? 0 : c->total);
 	tfs_jw_key(w, "totalMonthlyUsageCost");
-	tfs_jw_decimal(w, empty ? 0 : S_usage_total(c));
+	tfs_jw_decimal(w, empty ? 0 : c->usage_total);
 	tfs_jw_object_end(w);
 }
 
@@ -288,7 +275,7 @@ void tfs_render_cost_json(const tfs_cost_set *set, const char *source_date_epoch
 
 	for (f = 0; f < set->count; f++) {
 		total += costs[f]->total;
-		usage += S_usage_total(costs[f]);
+		usage += costs[f]->usage_total;
 	}
 	tfs_jw_init(&w, out);
 	tfs_jw_object_begin(&w);

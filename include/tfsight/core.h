@@ -137,6 +137,21 @@ bool tfs_map_add(tfs_map *m, const char *key, size_t value);
 bool tfs_map_get(const tfs_map *m, const char *key, size_t *value);
 void tfs_map_release(tfs_map *m);
 
+/* ---- small files ---------------------------------------------------------- */
+
+/* Read path ("-": standard input) whole into out, refusing directories and
+ * files over max bytes.  name is how messages call the file; what says
+ * what it should have been ("a price table").  Returns false with err set
+ * (TFS_EXIT_INPUT). */
+bool tfs_read_file(const char *path, const char *name, size_t max,
+                   const char *what, tfs_buf *out, tfs_error *err);
+
+/* Messages quote at most TFS_EXCERPT code points of the input, with "..."
+ * when it is longer, never a whole key or value.  out must hold
+ * TFS_EXCERPT_SIZE bytes. */
+enum { TFS_EXCERPT = 40, TFS_EXCERPT_SIZE = TFS_EXCERPT * 4 + 8 };
+void tfs_excerpt(char *out, size_t size, const char *s);
+
 /* ---- text helpers ----------------------------------------------------- */
 
 /* Append s with every C0 control character and DEL replaced by '?', for

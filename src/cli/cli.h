@@ -45,6 +45,9 @@ typedef struct tfs_option {
 } tfs_option;
 
 /* Options several commands share, so they read the same everywhere. */
+#define TFS_OPT_FORMAT(dest, choices)                                         \
+	{TFS_OPT_CHOICE, 'f', "format", "FORMAT", "output format", (dest),      \
+	 (choices)}
 #define TFS_OPT_OUTPUT(dest)                                                  \
 	{TFS_OPT_STRING, 'o', "output", "FILE",                                \
 	 "write to FILE instead of standard output", (dest), NULL}
@@ -94,6 +97,12 @@ typedef struct tfs_output {
 int tfs_output_open(tfs_output *o, const char *path, tfs_error *err);
 int tfs_output_commit(tfs_output *o, tfs_buf *b, tfs_error *err);
 
+/* Every command's last step: open path (or standard output), stream
+ * render(ctx, b) into it, commit.  Returns the exit status; errors are
+ * reported. */
+int tfs_cli_emit(const char *path, void (*render)(const void *ctx, tfs_buf *b),
+                 const void *ctx);
+
 
 /* The input files of a command, read and inventoried, in argument order. */
 typedef struct tfs_inputs {
@@ -107,11 +116,39 @@ int tfs_inputs_load(tfs_inputs *in, char *const *files, int nfiles,
                     const char *default_region, tfs_error *err);
 void tfs_inputs_release(tfs_inputs *in);
 
-/* The model options tfsight.yml sets (config may be NULL). */
-struct tfs_config;
+/* How the commands that build the model learn environments: tfsight.yml
+ * and the flags that override it, declared with TFS_OPT_ENV(&env). */
+typedef struct tfs_env_options {
+	const char *config_path;  /* --config */
+	const char *env_tag;      /* --env-tag */
+	const char *account_env;  /* --account-env ACCOUNT=ENV,... */
+	const char *environment;  /* --environment */
+	struct tfs_config *config; /* loaded by tfs_env_options_apply */
+	char **pairs;             /* --account-env, parsed */
+} tfs_env_options;
+
+#define TFS_OPT_ENV(e)                                                        \
+	{TFS_OPT_STRING, 'c', "config", "FILE",                                \
+	 "tfsight.yml: environment tag keys and account map",                 \
+	 &(e)->config_path, NULL},                                             \
+	{TFS_OPT_STRING, 0, "env-tag", "KEY",                                  \
+	 "tag key naming the environment (default Environment, "              \
+	 "environment, env)",                                                  \
+	 &(e)->env_tag, NULL},                                                 \
+	{TFS_OPT_STRING, 0, "account-env", "ACCOUNT=ENV,...",                  \
+	 "environment of each account ID, for resources no tag names",        \
+	 &(e)->account_env, NULL},                                             \
+	{TFS_OPT_STRING, 0, "environment", "ENV",                              \
+	 "environment of resources nothing else names", &(e)->environment,    \
+	 NULL}
+
 struct tfs_model_options;
-void tfs_cli_model_options(struct tfs_model_options *opt,
-                           const struct tfs_config *config);
+/* Load the config and read the flags into opt (the flags win).  Returns -1
+ * to go on, else an exit status (the problem is reported).  Release with
+ * tfs_env_options_release() whatever it returned. */
+int tfs_env_options_apply(const tfs_command *cmd, tfs_env_options *e,
+                          struct tfs_model_options *opt);
+void tfs_env_options_release(tfs_env_options *e);
 
 /* Run a command's parse step: returns -1 to go on, else the exit status. */
 int tfs_cli_parse_files(const tfs_command *cmd, const tfs_option *opts,

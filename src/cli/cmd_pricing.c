@@ -9,12 +9,25 @@
 
 static const char *const FORMATS[] = {"table", "csv", NULL};
 
+typedef struct {
+	const char *format;
+	const tfs_pricing *table;
+} S_view;
+
+static void S_render(const void *ctx, tfs_buf *out)
+{
+	const S_view *v = ctx;
+	if (strcmp(v->format, "csv") == 0)
+		tfs_pricing_write_csv(v->table, out);
+	else
+		tfs_render_pricing_table(v->table, out);
+}
+
 int cmd_pricing(int argc, char **argv, const tfs_command *cmd)
 {
 	const char *format = "table", *output = NULL, *path = NULL;
 	const tfs_option opts[] = {
-		{TFS_OPT_CHOICE, 'f', "format", "FORMAT", "output format", &format,
-		 FORMATS},
+		TFS_OPT_FORMAT(&format, FORMATS),
 		{TFS_OPT_STRING, 0, "pricing", "FILE",
 		 "use the price table in FILE instead of the bundled one", &path,
 		 NULL},
@@ -24,10 +37,9 @@ int cmd_pricing(int argc, char **argv, const tfs_command *cmd)
 	const tfs_pricing *table = tfs_pricing_bundled();
 	tfs_pricing *loaded = NULL;
 	tfs_error err;
-	tfs_output o;
-	tfs_buf out;
+	S_view v;
 	char **args;
-	int nargs, rc = TFS_EXIT_OK;
+	int nargs, rc;
 
 	switch (tfs_cli_parse(cmd, opts, argc, argv, &args, &nargs)) {
 	case TFS_PARSE_OK:
@@ -49,19 +61,9 @@ int cmd_pricing(int argc, char **argv, const tfs_command *cmd)
 			return tfs_cli_report(&err);
 		table = loaded;
 	}
-	if (tfs_output_open(&o, output, &err) != 0) {
-		tfs_pricing_free(loaded);
-		return tfs_cli_report(&err);
-	}
-	tfs_buf_init(&out);
-	tfs_buf_set_sink(&out, o.f);
-	if (strcmp(format, "csv") == 0)
-		tfs_pricing_write_csv(table, &out);
-	else
-		tfs_render_pricing_table(table, &out);
-	if (tfs_output_commit(&o, &out, &err) != 0)
-		rc = tfs_cli_report(&err);
-	tfs_buf_release(&out);
+	v.format = format;
+	v.table = table;
+	rc = tfs_cli_emit(output, S_render, &v);
 	tfs_pricing_free(loaded);
 	return rc;
 }

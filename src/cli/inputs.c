@@ -1,5 +1,6 @@
 /* inputs.c - what every command that reads states does first. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "tfsight/config.h"
@@ -56,13 +57,78 @@ void tfs_inputs_release(tfs_inputs *in)
 	in->count = 0;
 }
 
-void tfs_cli_model_options(tfs_model_options *opt, const tfs_config *config)
+/* "111=dev,222=prod" -> {"111", "dev", "222", "prod"}; the strings live in
+ * one copy, pairs[0]. */
+static int S_parse_account_env(const char *spec, char ***out, size_t *n)
 {
+	char *copy = xstrdup(spec), *p = copy, **v = NULL;
+	size_t cap = 0, count = 0;
+
+	for (;;) {
+		char *comma = strchr(p, ',');
+		char *eq = strchr(p, '=');
+		if (comma)
+			*comma = '\0';
+		if (!eq || eq == p || !eq[1] || (comma && eq > comma)) {
+			free(copy);
+			free(v);
+			return -1;
+		}
+		*eq = '\0';
+		tfs_grow(&v, &cap, count + 2, sizeof(*v));
+		v[count++] = p;
+		v[count++] = eq + 1;
+		if (!comma)
+			break;
+		p = comma + 1;
+	}
+	*out = v;
+	*n = count / 2;
+	return 0;
+}
+
+int tfs_env_options_apply(const tfs_command *cmd, tfs_env_options *e,
+                          tfs_model_options *opt)
+{
+	tfs_error err;
+	size_t npairs = 0;
+
 	tfs_model_options_init(opt);
-	if (!config)
-		return;
-	opt->env_tag_keys = config->env_tag_keys;
-	opt->n_env_tag_keys = config->n_env_tag_keys;
-	opt->account_envs = config->account_envs;
-	opt->n_account_envs = config->n_account_envs;
+	e->config = NULL;
+	e->pairs = NULL;
+	if (e->account_env &&
+	    S_parse_account_env(e->account_env, &e->pairs, &npairs) != 0) {
+		tfs_cli_usage_error(cmd->name,
+		                    "--account-env expects ACCOUNT=ENV[,ACCOUNT=ENV...]");
+		return TFS_EXIT_USAGE;
+	}
+	tfs_error_init(&err);
+	if (e->config_path && tfs_config_load(&e->config, e->config_path, &err))
+		return tfs_cli_report(&err);
+	if (e->config) {
+		opt->env_tag_keys = e->config->env_tag_keys;
+		opt->n_env_tag_keys = e->config->n_env_tag_keys;
+		opt->account_envs = e->config->account_envs;
+		opt->n_account_envs = e->config->n_account_envs;
+	}
+	if (e->env_tag) {
+		opt->env_tag_keys = &e->env_tag;
+		opt->n_env_tag_keys = 1;
+	}
+	if (e->pairs) {
+		opt->account_envs = (const char *const *)e->pairs;
+		opt->n_account_envs = npairs;
+	}
+	opt->default_env = e->environment;
+	return -1;
+}
+
+void tfs_env_options_release(tfs_env_options *e)
+{
+	tfs_config_free(e->config);
+	e->config = NULL;
+	if (e->pairs)
+		free(e->pairs[0]);
+	free(e->pairs);
+	e->pairs = NULL;
 }

@@ -115,3 +115,23 @@ int tfs_output_commit(tfs_output *o, tfs_buf *b, tfs_error *err)
 	o->tmp = NULL;
 	return failed ? -1 : 0;
 }
+
+int tfs_cli_emit(const char *path, void (*render)(const void *ctx, tfs_buf *b),
+                 const void *ctx)
+{
+	tfs_output o;
+	tfs_error err;
+	tfs_buf b;
+	int rc = TFS_EXIT_OK;
+
+	tfs_error_init(&err);
+	if (tfs_output_open(&o, path, &err) != 0)
+		return tfs_cli_report(&err);
+	tfs_buf_init(&b);
+	tfs_buf_set_sink(&b, o.f);
+	render(ctx, &b);
+	if (tfs_output_commit(&o, &b, &err) != 0)
+		rc = tfs_cli_report(&err);
+	tfs_buf_release(&b);
+	return rc;
+}

@@ -1,11 +1,9 @@
 /* config.c - tfsight.yml through libyaml's document API.  Only the shapes
  * documented in config.h are read; aliases are refused, so a hostile file
  * cannot make a small document stand for a huge one. */
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <yaml.h>
 
 #include "tfsight/config.h"
@@ -275,36 +273,13 @@ int tfs_config_load_buffer(tfs_config **out, const char *name,
 
 int tfs_config_load(tfs_config **out, const char *path, tfs_error *err)
 {
-	FILE *f = fopen(path, "rb");
-	struct stat sb;
 	tfs_buf b;
-	char chunk[65536];
-	size_t n;
-	int rc;
+	int rc = -1;
 
 	*out = NULL;
-	if (!f)
-		return tfs_error_set(err, TFS_EXIT_INPUT, path, 0, 0, NULL,
-		                     "cannot open: %s", strerror(errno)),
-		       -1;
-	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		fclose(f);
-		return tfs_error_set(err, TFS_EXIT_INPUT, path, 0, 0, NULL,
-		                     "is a directory, not a configuration file"),
-		       -1;
-	}
 	tfs_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.len <= MAX_CONFIG)
-		tfs_buf_add(&b, chunk, n);
-	if (ferror(f) || b.len > MAX_CONFIG) {
-		tfs_error_set(err, TFS_EXIT_INPUT, path, 0, 0, NULL,
-		              ferror(f) ? "cannot read" : "larger than 4 MiB");
-		fclose(f);
-		tfs_buf_release(&b);
-		return -1;
-	}
-	fclose(f);
-	rc = tfs_config_load_buffer(out, path, b.data, b.len, err);
+	if (tfs_read_file(path, path, MAX_CONFIG, "a configuration file", &b, err))
+		rc = tfs_config_load_buffer(out, path, b.data, b.len, err);
 	tfs_buf_release(&b);
 	return rc;
 }

@@ -12,7 +12,7 @@
 
 #include "cost/csv.h"
 
-enum { MAX_INPUT = 64 * 1024 * 1024, EXCERPT = 40 };
+enum { MAX_INPUT = 64 * 1024 * 1024 };
 
 typedef enum S_column {
 	COL_KEY,
@@ -48,29 +48,6 @@ typedef struct S_loader {
 } S_loader;
 
 /* ---- messages ----------------------------------------------------------- */
-
-/* Copy at most EXCERPT code points of s into out, with "..." when s is
- * longer: messages quote a short excerpt of the input, never a whole
- * field.  size must hold EXCERPT * 4 + 4 bytes. */
-static void S_excerpt(char *out, size_t size, const char *s)
-{
-	size_t i = 0, cps = 0;
-
-	while (s[i]) {
-		size_t len = 1;
-
-		while (((unsigned char)s[i + len] & 0xc0) == 0x80)
-			len++;
-		if (cps == EXCERPT || i + len + 4 > size) {
-			memcpy(out + i, "...", 4);
-			return;
-		}
-		memcpy(out + i, s + i, len);
-		i += len;
-		cps++;
-	}
-	out[i] = '\0';
-}
 
 /* ---- field checks ------------------------------------------------------- */
 
@@ -177,7 +154,7 @@ static bool S_header(const char *name, const tfs_csv_record *rec,
                      size_t field_of[NCOLUMNS], tfs_error *err)
 {
 	bool seen[NCOLUMNS] = {false};
-	char ex[EXCERPT * 4 + 8];
+	char ex[TFS_EXCERPT_SIZE];
 	size_t i;
 	int c;
 
@@ -188,7 +165,7 @@ static bool S_header(const char *name, const tfs_csv_record *rec,
 		for (c = 0; c < NCOLUMNS; c++)
 			if (strcmp(text, COLUMN_NAMES[c]) == 0)
 				break;
-		S_excerpt(ex, sizeof(ex), text);
+		tfs_excerpt(ex, sizeof(ex), text);
 		if (c == NCOLUMNS)
 			return tfs_error_set(err, TFS_EXIT_INPUT, name, f->line,
 			                     f->column, NULL,
@@ -218,14 +195,14 @@ static bool S_field(S_loader *ld, const char *name, S_column c,
                     tfs_price *row, tfs_error *err)
 {
 	tfs_arena *a = &ld->table->arena;
-	char ex[EXCERPT * 4 + 8];
+	char ex[TFS_EXCERPT_SIZE];
 	const char *copy;
 
 	if (*text == '\0' && c != COL_DATE)
 		return tfs_error_set(err, TFS_EXIT_INPUT, name, f->line,
 		                     f->column, NULL, "empty %s",
 		                     COLUMN_NAMES[c]);
-	S_excerpt(ex, sizeof(ex), text);
+	tfs_excerpt(ex, sizeof(ex), text);
 	copy = tfs_arena_strndup(a, text, f->len);
 	switch (c) {
 	case COL_KEY:
@@ -347,43 +324,6 @@ out:
 	return ok;
 }
 
-/* Read path ("-": standard input) whole into out. */
-static bool S_read_file(const char *path, const char *name, tfs_buf *out,
-                        tfs_error *err)
-{
-	bool is_stdin = strcmp(path, "-") == 0;
-	char chunk[65536];
-	struct stat sb;
-	bool ok = true;
-	size_t n;
-	FILE *f;
-
-	f = is_stdin ? stdin : fopen(path, "rb");
-	if (!f)
-		return tfs_error_set(err, TFS_EXIT_INPUT, name, 0, 0, NULL,
-		                     "cannot open: %s", strerror(errno));
-	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		ok = tfs_error_set(err, TFS_EXIT_INPUT, name, 0, 0, NULL,
-		                   "is a directory, not a price table");
-		goto out;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (out->len + n > MAX_INPUT) {
-			ok = tfs_error_set(err, TFS_EXIT_INPUT, name, 0, 0, NULL,
-			                   "larger than 64 MiB, not a price table");
-			goto out;
-		}
-		tfs_buf_add(out, chunk, n);
-	}
-	if (ferror(f))
-		ok = tfs_error_set(err, TFS_EXIT_INPUT, name, 0, 0, NULL,
-		                   "cannot read: %s", strerror(errno));
-out:
-	if (!is_stdin)
-		fclose(f);
-	return ok;
-}
-
 static int S_pending_cmp(const void *a, const void *b)
 {
 	const S_pending *x = a, *y = b;
@@ -415,8 +355,8 @@ static bool S_finish(S_loader *ld, tfs_error *err)
 		}
 	}
 	if (dup) {
-		char ex[EXCERPT * 4 + 8];
-		S_excerpt(ex, sizeof(ex), dup->row.key);
+		char ex[TFS_EXCERPT_SIZE];
+		tfs_excerpt(ex, sizeof(ex), dup->row.key);
 		if (strcmp(dup->file, first->file) == 0)
 			return tfs_error_set(err, TFS_EXIT_INPUT, dup->file,
 			                     dup->line, 1, NULL,
@@ -482,7 +422,8 @@ int tfs_pricing_load_files(tfs_pricing **out, const char *const *paths,
 
 		tfs_buf_addf(&name, "%s%s", i ? ", " : "", shown);
 		tfs_buf_init(&data);
-		ok = S_read_file(paths[i], shown, &data, err) &&
+		ok = tfs_read_file(paths[i], shown, MAX_INPUT, "a price table",
+		                   &data, err) &&
 		     S_parse(&ld, shown, data.data, data.len, err);
 		tfs_buf_release(&data);
 	}

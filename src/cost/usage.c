@@ -16,7 +16,6 @@
 #include <sys/stat.h>
 #include <yaml.h>
 
-enum { EXCERPT = 40, EXCERPT_SIZE = EXCERPT * 4 + 8 };
 
 #define VERSION "0.1"
 #define NO_SECTION_KEY "(expected version, resource_usage or " \
@@ -52,29 +51,6 @@ typedef struct S_parser {
 } S_parser;
 
 /* ---- messages ----------------------------------------------------------- */
-
-/* Copy at most EXCERPT code points of s into out (EXCERPT_SIZE bytes),
- * with "..." when s is longer: messages quote a short excerpt of the
- * input, never a whole key. */
-static void S_excerpt(char *out, const char *s)
-{
-	size_t i = 0, cps = 0;
-
-	while (s[i]) {
-		size_t len = 1;
-
-		while (((unsigned char)s[i + len] & 0xc0) == 0x80)
-			len++;
-		if (cps == EXCERPT || i + len + 4 > EXCERPT_SIZE) {
-			memcpy(out + i, "...", 4);
-			return;
-		}
-		memcpy(out + i, s + i, len);
-		i += len;
-		cps++;
-	}
-	out[i] = '\0';
-}
 
 static bool S_fail_at(S_parser *P, int line, int column, const char *fmt, ...)
 	TFS_PRINTF(4, 5);
@@ -292,19 +268,19 @@ static bool S_scalar(S_parser *P, const char *path, tfs_usage_value *v)
 {
 	const yaml_event_t *e = &P->ev;
 	const char *s = S_text(P);
-	char ex[EXCERPT_SIZE], kx[EXCERPT_SIZE];
+	char ex[TFS_EXCERPT_SIZE], kx[TFS_EXCERPT_SIZE];
 
 	if (memchr(e->data.scalar.value, '\0', e->data.scalar.length))
 		return S_fail(P, e->start_mark,
 		              "the value of '%s' holds a NUL character",
-		              (S_excerpt(kx, path), kx));
+		              (tfs_excerpt(kx, TFS_EXCERPT_SIZE, path), kx));
 	v->text = tfs_arena_strndup(&P->u->arena, s, e->data.scalar.length);
 	v->kind = TFS_USAGE_STRING;
 	v->number = 0;
 	if (e->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
 		return true;
-	S_excerpt(ex, s);
-	S_excerpt(kx, path);
+	tfs_excerpt(ex, TFS_EXCERPT_SIZE, s);
+	tfs_excerpt(kx, TFS_EXCERPT_SIZE, path);
 	if (S_looks_special(s))
 		return S_fail(P, e->start_mark,
 		              "'%s' for '%s' is not a finite number", ex, kx);
@@ -343,8 +319,8 @@ static S_value *S_add_value(S_parser *P, const char *path,
 	S_value *sv;
 
 	if (tfs_map_get(&P->keys, path, &first)) {
-		char kx[EXCERPT_SIZE];
-		S_excerpt(kx, path);
+		char kx[TFS_EXCERPT_SIZE];
+		tfs_excerpt(kx, TFS_EXCERPT_SIZE, path);
 		S_fail(P, mark, "duplicate key '%s' (first at line %d)", kx,
 		       P->vals[first].v.line);
 		return NULL;
@@ -381,8 +357,8 @@ static bool S_values(S_parser *P, const char *prefix)
 		if (!(sv = S_add_value(P, path, mark)) || !S_next(P))
 			return false;
 		if (S_is(P, YAML_MAPPING_START_EVENT)) {
-			char kx[EXCERPT_SIZE];
-			S_excerpt(kx, path);
+			char kx[TFS_EXCERPT_SIZE];
+			tfs_excerpt(kx, TFS_EXCERPT_SIZE, path);
 			if (prefix)
 				return S_fail(P, P->ev.start_mark,
 				              "'%s' holds a map: usage values nest "
@@ -397,8 +373,8 @@ static bool S_values(S_parser *P, const char *prefix)
 				return false;
 			sv->present = true;
 		} else {
-			char kx[EXCERPT_SIZE];
-			S_excerpt(kx, path);
+			char kx[TFS_EXCERPT_SIZE];
+			tfs_excerpt(kx, TFS_EXCERPT_SIZE, path);
 			return S_fail(P, P->ev.start_mark,
 			              "'%s' is %s: expected a number, a string "
 			              "or a map",
@@ -481,7 +457,7 @@ static bool S_section(S_parser *P, tfs_usage_section sec)
 		const char *name;
 		size_t first, i, n;
 		tfs_usage_value *vals;
-		char nx[EXCERPT_SIZE];
+		char nx[TFS_EXCERPT_SIZE];
 
 		if (!S_next(P))
 			return false;
@@ -490,7 +466,7 @@ static bool S_section(S_parser *P, tfs_usage_section sec)
 		mark = P->ev.start_mark;
 		if (!(name = S_key(P)))
 			return false;
-		S_excerpt(nx, name);
+		tfs_excerpt(nx, TFS_EXCERPT_SIZE, name);
 		if (tfs_map_get(&P->names[sec], name, &first))
 			return S_fail(P, mark,
 			              "duplicate key '%s' (first at line %d)", nx,
@@ -548,7 +524,7 @@ static bool S_top(S_parser *P)
 	for (;;) {
 		yaml_mark_t mark;
 		const char *key;
-		char kx[EXCERPT_SIZE];
+		char kx[TFS_EXCERPT_SIZE];
 		int which;
 
 		if (!S_next(P))
@@ -558,7 +534,7 @@ static bool S_top(S_parser *P)
 		mark = P->ev.start_mark;
 		if (!(key = S_key(P)))
 			return false;
-		S_excerpt(kx, key);
+		tfs_excerpt(kx, TFS_EXCERPT_SIZE, key);
 		if (!strcmp(key, "version"))
 			which = 0;
 		else if (!strcmp(key, SECTION_NAMES[TFS_USAGE_RESOURCE]))
@@ -576,12 +552,12 @@ static bool S_top(S_parser *P)
 		if (!S_next(P))
 			return false;
 		if (which == 0) {
-			char vx[EXCERPT_SIZE];
+			char vx[TFS_EXCERPT_SIZE];
 			if (!S_is(P, YAML_SCALAR_EVENT) || S_is_null(P))
 				return S_fail(P, P->ev.start_mark,
 				              "version is %s: expected %s", S_what(P),
 				              VERSION);
-			S_excerpt(vx, S_text(P));
+			tfs_excerpt(vx, TFS_EXCERPT_SIZE, S_text(P));
 			if (strcmp(S_text(P), VERSION) != 0)
 				return S_fail(P, P->ev.start_mark,
 				              "unsupported usage file version '%s' "
@@ -723,43 +699,6 @@ int tfs_usage_load_buffer(tfs_usage **out, const char *name,
 	return 0;
 }
 
-/* Read path ("-": standard input) whole into out. */
-static bool S_read_file(const char *path, const char *name, tfs_buf *out,
-                        tfs_error *err)
-{
-	bool is_stdin = strcmp(path, "-") == 0;
-	char chunk[65536];
-	struct stat sb;
-	bool ok = true;
-	size_t n;
-	FILE *f;
-
-	f = is_stdin ? stdin : fopen(path, "rb");
-	if (!f)
-		return tfs_error_set(err, TFS_EXIT_INPUT, name, 0, 0, NULL,
-		                     "cannot open: %s", strerror(errno));
-	if (fstat(fileno(f), &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		ok = tfs_error_set(err, TFS_EXIT_INPUT, name, 0, 0, NULL,
-		                   "is a directory, not a usage file");
-		goto out;
-	}
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0) {
-		if (out->len + n > TFS_USAGE_MAX_INPUT) {
-			ok = tfs_error_set(err, TFS_EXIT_INPUT, name, 0, 0, NULL,
-			                   "larger than 8 MiB, not a usage file");
-			goto out;
-		}
-		tfs_buf_add(out, chunk, n);
-	}
-	if (ferror(f))
-		ok = tfs_error_set(err, TFS_EXIT_INPUT, name, 0, 0, NULL,
-		                   "cannot read: %s", strerror(errno));
-out:
-	if (!is_stdin)
-		fclose(f);
-	return ok;
-}
-
 int tfs_usage_load(tfs_usage **out, const char *path, tfs_error *err)
 {
 	const char *shown = strcmp(path, "-") ? path : "<stdin>";
@@ -768,7 +707,7 @@ int tfs_usage_load(tfs_usage **out, const char *path, tfs_error *err)
 
 	*out = NULL;
 	tfs_buf_init(&data);
-	if (S_read_file(path, shown, &data, err))
+	if (tfs_read_file(path, shown, TFS_USAGE_MAX_INPUT, "a usage file", &data, err))
 		rc = tfs_usage_load_buffer(out, shown, data.data, data.len, err);
 	tfs_buf_release(&data);
 	return rc;
@@ -908,12 +847,12 @@ static void S_warn(tfs_usage_warnings *w, const tfs_usage *u,
                    const tfs_usage_value *v, const tfs_usage_entry *en,
                    const char *what)
 {
-	char kx[EXCERPT_SIZE], tx[EXCERPT_SIZE], vx[EXCERPT_SIZE];
+	char kx[TFS_EXCERPT_SIZE], tx[TFS_EXCERPT_SIZE], vx[TFS_EXCERPT_SIZE];
 	tfs_buf b;
 
-	S_excerpt(kx, v->key);
-	S_excerpt(tx, en->type);
-	S_excerpt(vx, v->text);
+	tfs_excerpt(kx, TFS_EXCERPT_SIZE, v->key);
+	tfs_excerpt(tx, TFS_EXCERPT_SIZE, en->type);
+	tfs_excerpt(vx, TFS_EXCERPT_SIZE, v->text);
 	tfs_buf_init(&b);
 	tfs_buf_add_printable(&b, u->name);
 	tfs_buf_addf(&b, ":%d:%d: ", v->line, v->column);

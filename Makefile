@@ -26,14 +26,15 @@ WARN := -Wall -Wextra -Werror -pedantic -Wmissing-prototypes \
         -Wshadow -Wpointer-arith -Wcast-qual
 
 # Evaluated when used, so a sub-make sees packages that `deps` just installed.
-PKG_CFLAGS = $(shell pkg-config --cflags jansson yaml-0.1)
-PKG_LIBS   = $(shell pkg-config --libs jansson yaml-0.1)
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
              -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
 LDLIBS     = $(PKG_LIBS) -lm
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/state/*.c src/model/*.c \
-                              src/render/*.c src/cost/*.c src/config/*.c))
+                              src/render/*.c src/cost/*.c src/config/*.c \
+                              src/check/*.c src/diagram/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 

@@ -16,7 +16,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 SHELL   := /bin/bash
 
-PKGS      := jansson yaml-0.1 cairo
+PKGS      := jansson yaml-0.1 cairo fontconfig
 TEST_PKGS := cmocka
 DEB_PKGS  := libjansson-dev libyaml-dev libcairo2-dev libcmocka-dev \
              pkg-config fonts-dejavu-core make gcc python3 python3-jsonschema
@@ -34,7 +34,7 @@ LDLIBS     = $(PKG_LIBS) -lm
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/state/*.c src/model/*.c \
                               src/render/*.c src/cost/*.c src/config/*.c \
-                              src/check/*.c src/diagram/*.c))
+                              src/check/*.c src/diagram/*.c src/diff/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -132,10 +132,12 @@ golden: $(BIN)
 	@TFSIGHT=$(abspath $(BIN)) TEST_WRAPPER="$(TEST_WRAPPER)" \
 	  tests/run-hostile.sh
 	@TFSIGHT=$(abspath $(BIN)) tests/run-schemas.sh
+	@TFSIGHT=$(abspath $(BIN)) tests/run-docs.sh
 
 golden-update: check-deps
 	@$(MAKE) --no-print-directory $(BIN)
 	@TFSIGHT=$(abspath $(BIN)) UPDATE=1 tests/run-golden.sh
+	@TFSIGHT=$(abspath $(BIN)) UPDATE=1 tests/run-docs.sh
 
 asan: check-deps
 	@$(MAKE) --no-print-directory BUILD=build/asan \
@@ -159,12 +161,26 @@ demo: check-deps
 	    || exit $$?; echo; \
 	  echo "== tfsight cost --usage examples/usage.yml $$f"; \
 	  $(BIN) cost --usage examples/usage.yml $$f || exit $$?; echo; \
+	  echo "== tfsight check --config examples/tfsight.yml $$f"; \
+	  $(BIN) check --config examples/tfsight.yml --usage examples/usage.yml \
+	    $$f || exit $$?; echo; \
+	  d=build/demo/$$(basename $$f .tfstate); mkdir -p build/demo; \
+	  echo "== tfsight diagram --costs -o $$d.png (and .svg, .pdf)"; \
+	  for ext in png svg pdf; do \
+	    $(BIN) diagram --config examples/tfsight.yml --costs \
+	      --usage examples/usage.yml $$f -o $$d.$$ext || exit $$?; \
+	  done; echo; \
 	done
 
 bench: check-deps
 	@$(MAKE) --no-print-directory BUILD=build/bench CFLAGS="-O2 -g" \
 	  build/bench/tfsight build/bench/bench-gen build/bench/bench-parse \
-	  build/bench/bench-measure
+	  build/bench/bench-measure build/bench/bench-diagram
+	@command -v dot >/dev/null 2>&1 || { \
+	  echo "installing graphviz (bench only: diagram vs dot)"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    --no-install-recommends graphviz || true; }
 	@bash bench/run.sh build/bench
 
 # bench-gen (synthetic states), bench-parse (the bare json_load_file
@@ -174,6 +190,12 @@ build/bench/bench-gen build/bench/bench-parse build/bench/bench-measure: \
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	@$(CC) $(filter-out -MMD -MP,$(ALL_CFLAGS)) -o $@ $< $(LDLIBS)
+
+# bench-diagram times the diagram's layout and drawing alone (library).
+build/bench/bench-diagram: bench/diagram.c $(LIB)
+	@mkdir -p $(@D)
+	@echo "  CC      $@"
+	@$(CC) $(filter-out -MMD -MP,$(ALL_CFLAGS)) -o $@ $< $(LIB) $(LDLIBS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin

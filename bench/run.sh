@@ -16,6 +16,8 @@
 #   BENCH_REF            the reference state         (examples/webapp-prod.tfstate)
 #   BENCH_TARGET_COPIES  sizes the target is checked at  (100 175 500)
 #   BENCH_TARGET_PCT     allowed overhead over the baseline, time and memory (10)
+#   BENCH_DIAGRAM_SIZES  copies the diagram is compared with dot at (1 10 50 100)
+#   BENCH_DIAGRAM_TARGET how many times faster than dot the diagram must be (10)
 #
 # Times are the median wall time of the runs, memory the largest peak RSS.
 # bench-measure runs the commands of one state in turns, so a change in the
@@ -47,7 +49,7 @@ COMMANDS=(
 GEN=$BUILD/bench-gen
 MEASURE=$BUILD/bench-measure
 RESULTS=$BUILD/bench-results.tsv
-for tool in "$GEN" "$MEASURE" "$BUILD/bench-parse" "$BUILD/tfsight"; do
+for tool in "$GEN" "$MEASURE" "$BUILD/bench-parse" "$BUILD/tfsight" "$BUILD/bench-diagram"; do
 	[ -x "$tool" ] || { echo "run.sh: $tool is missing (run make bench)" >&2; exit 1; }
 done
 
@@ -164,5 +166,73 @@ for n in "${TARGET_COPIES[@]}"; do
 			"${INST[$n]}" "$dt" "$dm" "${ok/-/ }"
 	done
 done
+# ---- diagram against Graphviz ------------------------------------------------
+# `tfsight diagram` (read, model, layout, routing and cairo drawing of every
+# page into one PDF) against `dot -Tsvg` (layout and SVG only) on the DOT
+# export of the same boxes and edges, in the same bench-measure call: on the
+# synthetic states and on one VPC holding 1,000 resources (bench/gen-vpc.py).
+# Graphviz is Debian's; `make bench` installs it when missing.
+read -ra DSIZES <<<"${BENCH_DIAGRAM_SIZES:-1 10 50 100}"
+DTARGET=${BENCH_DIAGRAM_TARGET:-10}
+if command -v dot >/dev/null 2>&1; then
+	VPC=$BUILD/vpc-1000.tfstate
+	if [ ! -f "$VPC" ] || [ bench/gen-vpc.py -nt "$VPC" ]; then
+		python3 bench/gen-vpc.py 1000 >"$VPC.tmp" && mv "$VPC.tmp" "$VPC"
+	fi
+	echo
+	echo "diagram vs dot -Tsvg on the DOT export of the same diagram (median of $RUNS runs)"
+	# dot's own start-up (plugins, fonts), measured on an empty graph
+	echo 'digraph g {}' >"$BUILD/empty.dot"
+	read -r dot0 < <("$MEASURE" -r "$RUNS" -- dot -Tsvg -o /dev/null "$BUILD/empty.dot" |
+		tr ' ' '\n' | sed -n 's/^median_ms=//p')
+	echo "(command: the whole tfsight diagram, reading the state included; layout: bench-diagram,"
+	echo " layout + routing + cairo SVG of every page; dot: dot -Tsvg on the export, its start-up"
+	echo " of $dot0 ms on an empty graph subtracted in dot net)"
+	printf '%-22s %9s %6s | %10s %9s %10s | %8s %8s | %9s\n' state instances boxes \
+		"command ms" MiB "layout ms" "dot ms" "dot net" "net/lay"
+	declare -A DMS
+	states=()
+	for n in "${DSIZES[@]}"; do states+=("$BUILD/state-$n.tfstate"); done
+	states+=("$VPC")
+	for f in "${states[@]}"; do
+		[ -f "$f" ] || continue
+		"$BUILD/tfsight" diagram -f dot "$f" >"$f.dot"
+		mapfile -t lines < <("$MEASURE" -r "$RUNS" -- \
+			"$BUILD/tfsight" diagram -f pdf -o /dev/null "$f" :: dot -Tsvg -o /dev/null "$f.dot")
+		[ ${#lines[@]} -eq 2 ] || { echo "run.sh: measuring the diagram failed on $f" >&2; exit 1; }
+		declare -A a=() b=()
+		for kv in ${lines[0]}; do a[${kv%%=*}]=${kv#*=}; done
+		for kv in ${lines[1]}; do b[${kv%%=*}]=${kv#*=}; done
+		declare -A l=()
+		for kv in $("$BUILD/bench-diagram" -r "$RUNS" "$f"); do l[${kv%%=*}]=${kv#*=}; done
+		DMS[$f]=${l[median_ms]}
+		net=$(awk -v d="${b[median_ms]}" -v z="$dot0" 'BEGIN { n = d - z; printf "%.1f\n", (n > 0 ? n : 0) }')
+		ratio_db=$(ratio "$net" "${l[median_ms]}" 1)
+		printf '%-22s %9s %6s | %10s %9s %10s | %8s %8s | %8sx\n' "$(basename "$f")" \
+			"$(grep -c '"schema_version":' "$f" || true)" "${l[boxes]}" \
+			"$(ratio "${a[median_ms]}" 1 1)" "$(ratio "${a[max_rss_kib]}" 1024 1)" \
+			"$(ratio "${l[median_ms]}" 1 1)" "$(ratio "${b[median_ms]}" 1 1)" "$net" "$ratio_db"
+		for name in diagram dot; do
+			if [ $name = diagram ]; then declare -n m=a; else declare -n m=b; fi
+			printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$(basename "$f")" \
+				"$(stat -c %s "$f")" "-" "$name" "${m[runs]}" "${m[min_ms]}" \
+				"${m[median_ms]}" "${m[max_ms]}" "${m[max_rss_kib]}" >>"$RESULTS"
+			unset -n m
+		done
+		awk -v r="$ratio_db" -v t="$DTARGET" -v f="$(basename "$f")" 'BEGIN {
+			printf "target diagram layout >= %sx faster than dot (net) on %s: %s\n", t, f,
+				(r + 0 >= t ? "MET" : "NOT MET") }'
+		unset a b l
+	done
+	lo=$BUILD/state-${DSIZES[1]:-10}.tfstate hi=$BUILD/state-${DSIZES[-1]}.tfstate
+	if [ -n "${DMS[$lo]:-}" ] && [ -n "${DMS[$hi]:-}" ] && [ "$lo" != "$hi" ]; then
+		echo "diagram layout linearity, time at ${DSIZES[-1]} / time at ${DSIZES[1]:-10} copies" \
+			"(ideal $(ratio "${DSIZES[-1]}" "${DSIZES[1]:-10}" 1)): $(ratio "${DMS[$hi]}" "${DMS[$lo]}" 1)"
+	fi
+else
+	echo
+	echo "diagram vs dot: skipped (Graphviz 'dot' not installed)"
+fi
+
 echo
 echo "raw figures (min/median/max ms, peak RSS KiB): $RESULTS"

@@ -55,10 +55,11 @@ for dir in tests/golden/*/; do
 	done
 	if [ $ok = 1 ]; then pass=$((pass+1)); else fail=$((fail+1)); fi
 done
-# No output of any case may carry a secret of the inputs (examples/README.md).
-if grep -rl "TFSIGHT-CANARY" build/golden-work >/dev/null 2>&1; then
+# No output of any case may carry a secret of the inputs (examples/README.md);
+# the states a setup derived from the examples carry them, as inputs.
+if grep -rl --exclude='*.tfstate' "TFSIGHT-CANARY" build/golden-work >/dev/null 2>&1; then
 	echo "FAIL secret canary found in output:"
-	grep -rl "TFSIGHT-CANARY" build/golden-work
+	grep -rl --exclude='*.tfstate' "TFSIGHT-CANARY" build/golden-work
 	fail=$((fail+1))
 fi
 echo "golden: $pass passed, $fail failed"

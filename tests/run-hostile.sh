@@ -8,7 +8,13 @@ cd "$(dirname "$0")/.."
 : "${TFSIGHT:?set TFSIGHT to the binary}"
 export LC_ALL=C
 pass=0 fail=0
-commands=("inventory" "inventory --format json" "topology" "topology --format json")
+# The file is the last argument of each; diff compares the dev example with it.
+commands=("inventory" "inventory --format json" "topology" "topology --format json"
+	"cost --format json" "check" "check --format json" "check --format sarif"
+	"check --format junit" "diagram --format svg"
+	"diff examples/webapp-dev.tfstate")
+# Formats where markup of the input must arrive escaped.
+markup='^(check --format junit|diagram --format svg|diff .*)$'
 
 for f in tests/bad/*; do
 	for c in "${commands[@]}"; do
@@ -34,6 +40,9 @@ for f in tests/hostile/*; do
 		grep -q "TFSIGHT-CANARY" <<<"$out" && why="$why; a secret reached the output"
 		# ESC, BEL and CR from the input must not reach a terminal raw
 		LC_ALL=C grep -q $'[\x1b\x07\r]' <<<"$out" && why="$why; a control character reached the output"
+		if [[ $c =~ $markup ]] && grep -qi '<script' <<<"$out"; then
+			why="$why; markup of the input reached the output unescaped"
+		fi
 		if [ -z "$why" ]; then
 			pass=$((pass+1))
 		else

@@ -246,6 +246,9 @@ void tfs_model_free(tfs_model *m);
  * returns NULL or a static description of the first violation. */
 const char *tfs_model_check(const tfs_model *m);
 
+/* The node's non-empty value of tag key (exact key), or NULL. */
+const char *tfs_node_tag(const tfs_node *n, const char *key);
+
 const char *tfs_kind_name(tfs_kind k);
 const char *tfs_edge_kind_name(tfs_edge_kind k);
 const char *tfs_placement_name(tfs_placement p);

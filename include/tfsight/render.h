@@ -13,7 +13,9 @@
 #ifndef TFSIGHT_RENDER_H
 #define TFSIGHT_RENDER_H
 
+#include "tfsight/check.h"
 #include "tfsight/cost.h"
+#include "tfsight/diff.h"
 #include "tfsight/inventory.h"
 #include "tfsight/model.h"
 #include "tfsight/pricing.h"
@@ -108,5 +110,58 @@ typedef struct tfs_model_set {
 
 void tfs_render_topology_text(const tfs_model_set *set, tfs_buf *out);
 void tfs_render_topology_json(const tfs_model_set *set, tfs_buf *out);
+
+/* ---- checks ----------------------------------------------------------------- */
+
+typedef struct tfs_check_set {
+	tfs_checks *const *items; /* one per input file, in argument order */
+	size_t count;
+	const char *tool_version; /* for SARIF's driver */
+} tfs_check_set;
+
+/* The seeds' checklist filled in: per category, each check with its box
+ * ([x] pass, [ ] fail, [?] unknown, [-] not applicable, [~] not
+ * decidable), failures and unknowns with their evidence and the fix. */
+void tfs_render_checks_table(const tfs_check_set *set, tfs_buf *out);
+/* tfsight's own JSON (docs/checks.md): every finding with its evidence. */
+void tfs_render_checks_json(const tfs_check_set *set, tfs_buf *out);
+/* A finding's own fields (status, address, environment, attribute, value,
+ * message, waiver, monthlySaving) into the open JSON object. */
+void tfs_jw_finding_fields(tfs_jw *w, const tfs_finding *f);
+/* SARIF 2.1.0 for code scanning: failures only, waived ones suppressed. */
+void tfs_render_checks_sarif(const tfs_check_set *set, tfs_buf *out);
+/* JUnit XML: one testcase per check and resource. */
+void tfs_render_checks_junit(const tfs_check_set *set, tfs_buf *out);
+/* The catalogue: format "table", "markdown" (docs/checks.md) or "json". */
+void tfs_render_check_catalogue(const char *format, tfs_buf *out);
+
+/* ---- diff (pull-request comments) ------------------------------------------ */
+
+typedef enum tfs_platform {
+	TFS_PLATFORM_GITHUB,    /* 65,536 characters */
+	TFS_PLATFORM_GITLAB,    /* 1,000,000 */
+	TFS_PLATFORM_AZURE,     /* 150,000 */
+	TFS_PLATFORM_BITBUCKET, /* 32,768; no <details>, a visible marker */
+} tfs_platform;
+
+bool tfs_platform_parse(const char *s, tfs_platform *out);
+size_t tfs_platform_limit(tfs_platform p);
+
+typedef struct tfs_diff_view {
+	const tfs_diff *diff;
+	const char *base_name, *head_name; /* what was compared, for people */
+	const char *tag;       /* marker suffix: one comment per stack, or NULL */
+	tfs_platform platform;
+	size_t max_chars;      /* 0: the platform's limit */
+	bool show_all;         /* table rows also for unchanged groups */
+} tfs_diff_view;
+
+/* Markdown text from the state: HTML, emphasis, links, tables and
+ * @mentions defused; line breaks become spaces. */
+void tfs_md_escape(tfs_buf *b, const char *s);
+/* "$1,402" from $1 up, "$0.58" below (Infracost's comment convention). */
+void tfs_money_short(tfs_buf *b, double usd);
+void tfs_render_diff_markdown(const tfs_diff_view *v, tfs_buf *out);
+void tfs_render_diff_json(const tfs_diff_view *v, tfs_buf *out);
 
 #endif

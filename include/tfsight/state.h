@@ -139,6 +139,11 @@ int tfs_state_load_buffer(tfs_state **out, const char *name, const char *data,
 
 void tfs_state_free(tfs_state *st);
 
+/* The state a plan started from, as a state of its own: *view shares
+ * everything with plan (which must outlive it) and lists plan->prior as
+ * its resources.  Never pass a view to tfs_state_free(). */
+void tfs_state_prior_view(const tfs_state *plan, tfs_state *view);
+
 const char *tfs_input_format_name(tfs_input_format f);
 const char *tfs_action_name(tfs_action a);
 

@@ -158,5 +158,8 @@ int cmd_inventory(int argc, char **argv, const tfs_command *cmd);
 int cmd_topology(int argc, char **argv, const tfs_command *cmd);
 int cmd_cost(int argc, char **argv, const tfs_command *cmd);
 int cmd_pricing(int argc, char **argv, const tfs_command *cmd);
+int cmd_check(int argc, char **argv, const tfs_command *cmd);
+int cmd_diff(int argc, char **argv, const tfs_command *cmd);
+int cmd_diagram(int argc, char **argv, const tfs_command *cmd);
 
 #endif

@@ -31,6 +31,42 @@ static const tfs_command COMMANDS[] = {
 	 "its quantity, unit and price; a price the table lacks is shown as\n"
 	 "missing, never guessed; usage-based parts without usage add nothing\n"
 	 "and say what they would cost per unit."},
+	{"check", cmd_check,
+	 "check the architecture against the HA, security, monitoring and cost "
+	 "checklist",
+	 "[options] FILE...",
+	 "Decide the seeds' Best Practices Checklist (pre-deployment, security,\n"
+	 "monitoring, high availability, cost management) from the state: each\n"
+	 "check passes, fails, is unknown (the state cannot decide; the message\n"
+	 "says what is missing) or does not apply, per resource, with the\n"
+	 "attribute and value as evidence.  Items no state can decide are listed\n"
+	 "once as not decidable.  tfsight.yml (--config) sets required tags,\n"
+	 "production environments, thresholds, severities and waivers.\n"
+	 "--fail-on SEVERITY exits 1 after writing the output when an unwaived\n"
+	 "failure that severe or worse exists."},
+	{"diff", cmd_diff,
+	 "what a change does to the monthly cost and the checklist (PR comment)",
+	 "[options] BASE HEAD | PLAN",
+	 "Compare two states (or a plan's prior state with its planned values)\n"
+	 "resource by resource: the change in the monthly estimate per project\n"
+	 "and environment, the resources added, removed and changed, and the\n"
+	 "checklist items that newly fail or were fixed.  The Markdown is a\n"
+	 "pull-request comment: a hidden marker on the first line (--tag names\n"
+	 "it), sized for --platform, details truncated with a note when too\n"
+	 "long.  --fail-on-increase and --fail-on exit 1 after the output is\n"
+	 "written."},
+	{"diagram", cmd_diagram,
+	 "draw the architecture diagram (PNG, SVG, PDF) or export it as DOT",
+	 "[options] -o FILE FILE...",
+	 "Draw the AWS architecture the state describes, the way an architect\n"
+	 "draws it: users above the AWS Cloud, edge services (Route 53,\n"
+	 "CloudFront, WAF, ACM), the Region with its VPC (availability zones as\n"
+	 "columns, public subnets above private ones, network, compute and data\n"
+	 "tiers top to bottom) and the regional services beside it, with the\n"
+	 "traffic between them.  Repeated modules collapse into one box (12x);\n"
+	 "with several VPCs, an overview page comes first and every VPC gets\n"
+	 "its own page (pages of a PDF; FILE-N-VPC.png/.svg beside FILE).\n"
+	 "--format dot exports the same boxes as Graphviz DOT."},
 	{"pricing", cmd_pricing,
 	 "print the price table in use, with the date and source of each price",
 	 "[options]",

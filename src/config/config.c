@@ -1,6 +1,8 @@
 /* config.c - tfsight.yml through libyaml's document API.  Only the shapes
  * documented in config.h are read; aliases are refused, so a hostile file
  * cannot make a small document stand for a huge one. */
+#include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,28 +68,28 @@ static bool S_expect_mapping(S_ctx *x, const yaml_node_t *n, const char *what)
 	return S_fail(x, n, "%s: expected a mapping, got %s", what, S_kind(n));
 }
 
-static bool S_tag_keys(S_ctx *x, yaml_node_t *n)
+/* A list of scalars into *out / *count; what names the key in messages. */
+static bool S_strings(S_ctx *x, yaml_node_t *n, const char *what,
+                      const char ***out, size_t *count)
 {
 	yaml_node_item_t *it;
-	size_t count = 0;
+	size_t i = 0;
 
 	if (n->type != YAML_SEQUENCE_NODE)
-		return S_fail(x, n, "environments.tag_keys: expected a list, got %s",
-		              S_kind(n));
-	x->c->env_tag_keys = tfs_arena_alloc(
+		return S_fail(x, n, "%s: expected a list, got %s", what, S_kind(n));
+	*out = tfs_arena_alloc(
 		&x->c->arena,
 		tfs_mul_size((size_t)(n->data.sequence.items.top -
 		                      n->data.sequence.items.start) + 1,
 		             sizeof(char *)));
 	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
 	     it++) {
-		const char *s = S_scalar(x, yaml_document_get_node(x->doc, *it),
-		                         "environments.tag_keys[]");
+		const char *s = S_scalar(x, yaml_document_get_node(x->doc, *it), what);
 		if (!s)
 			return false;
-		x->c->env_tag_keys[count++] = s;
+		(*out)[i++] = s;
 	}
-	x->c->n_env_tag_keys = count;
+	*count = i;
 	return true;
 }
 
@@ -146,12 +148,237 @@ static bool S_environments(S_ctx *x, yaml_node_t *n)
 		if (!key)
 			return false;
 		if (strcmp(key, "tag_keys") == 0)
-			ok = S_tag_keys(x, v);
+			ok = S_strings(x, v, "environments.tag_keys", &x->c->env_tag_keys,
+			               &x->c->n_env_tag_keys);
 		else if (strcmp(key, "accounts") == 0)
 			ok = S_accounts(x, v);
 		else
 			ok = S_fail(x, k, "unknown key 'environments.%.40s' (expected "
 			                  "tag_keys or accounts)",
+			            key);
+		if (!ok)
+			return false;
+	}
+	return true;
+}
+
+void tfs_thresholds_default(tfs_thresholds *t)
+{
+	t->backup_retention_min_days = 7;
+	t->backup_retention_max_days = 30;
+	t->log_retention_min_days = 7;
+	t->nonprod_log_retention_max_days = 90;
+	t->prod_min_tasks = 2;
+	t->secret_rotation_max_days = 90;
+}
+
+static bool S_days(S_ctx *x, yaml_node_t *n, const char *what, long *out)
+{
+	const char *s = S_scalar(x, n, what);
+	char *end;
+	long v;
+
+	if (!s)
+		return false;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (end == s || *end || errno || v < 0 || v > 36500)
+		return S_fail(x, n, "%s: '%.40s' is not a whole number from 0 to "
+		                    "36500",
+		              what, s);
+	*out = v;
+	return true;
+}
+
+static const struct {
+	const char *key;
+	size_t offset;
+} S_THRESHOLDS[] = {
+	{"backup_retention_min_days",
+	 offsetof(tfs_thresholds, backup_retention_min_days)},
+	{"backup_retention_max_days",
+	 offsetof(tfs_thresholds, backup_retention_max_days)},
+	{"log_retention_min_days", offsetof(tfs_thresholds, log_retention_min_days)},
+	{"nonprod_log_retention_max_days",
+	 offsetof(tfs_thresholds, nonprod_log_retention_max_days)},
+	{"prod_min_tasks", offsetof(tfs_thresholds, prod_min_tasks)},
+	{"secret_rotation_max_days",
+	 offsetof(tfs_thresholds, secret_rotation_max_days)},
+};
+
+static bool S_thresholds(S_ctx *x, yaml_node_t *n)
+{
+	yaml_node_pair_t *p;
+
+	if (!S_expect_mapping(x, n, "checks.thresholds"))
+		return false;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(x->doc, p->key);
+		const char *key = S_scalar(x, k, "checks.thresholds key");
+		size_t i;
+
+		if (!key)
+			return false;
+		for (i = 0; i < sizeof(S_THRESHOLDS) / sizeof(S_THRESHOLDS[0]); i++)
+			if (strcmp(key, S_THRESHOLDS[i].key) == 0)
+				break;
+		if (i == sizeof(S_THRESHOLDS) / sizeof(S_THRESHOLDS[0]))
+			return S_fail(x, k, "unknown key 'checks.thresholds.%.40s'", key);
+		if (!S_days(x, yaml_document_get_node(x->doc, p->value), key,
+		            (long *)(void *)((char *)&x->c->thresholds +
+		                             S_THRESHOLDS[i].offset)))
+			return false;
+	}
+	if (x->c->thresholds.backup_retention_min_days >
+	    x->c->thresholds.backup_retention_max_days)
+		return S_fail(x, n, "checks.thresholds: backup_retention_min_days is "
+		                    "above backup_retention_max_days");
+	return true;
+}
+
+static bool S_severity(S_ctx *x, yaml_node_t *n)
+{
+	yaml_node_pair_t *p;
+	size_t count = 0;
+
+	if (!S_expect_mapping(x, n, "checks.severity"))
+		return false;
+	x->c->overrides = tfs_arena_alloc(
+		&x->c->arena, tfs_mul_size((size_t)(n->data.mapping.pairs.top -
+		                                    n->data.mapping.pairs.start) + 1,
+		                           sizeof(*x->c->overrides)));
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(x->doc, p->key);
+		tfs_severity_override *o = &x->c->overrides[count];
+
+		o->check = S_scalar(x, k, "checks.severity key");
+		o->severity = o->check ? S_scalar(x, yaml_document_get_node(
+			                                     x->doc, p->value),
+		                                  "checks.severity value")
+		                       : NULL;
+		if (!o->severity)
+			return false;
+		o->line = (int)k->start_mark.line + 1;
+		o->column = (int)k->start_mark.column + 1;
+		count++;
+	}
+	x->c->n_overrides = count;
+	return true;
+}
+
+/* "YYYY-MM-DD" with a plausible month and day. */
+static bool S_is_date(const char *s)
+{
+	int y, m, d;
+	char tail;
+
+	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
+	    sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+		return false;
+	return y >= 1970 && m >= 1 && m <= 12 && d >= 1 && d <= 31 &&
+	       strspn(s, "0123456789-") == 10;
+}
+
+static bool S_waiver(S_ctx *x, yaml_node_t *n, tfs_waiver *w)
+{
+	yaml_node_pair_t *p;
+
+	if (!S_expect_mapping(x, n, "checks.waivers[]"))
+		return false;
+	w->line = (int)n->start_mark.line + 1;
+	w->column = (int)n->start_mark.column + 1;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(x->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(x->doc, p->value);
+		const char *key = S_scalar(x, k, "checks.waivers[] key");
+		const char **dest;
+
+		if (!key)
+			return false;
+		if (strcmp(key, "check") == 0)
+			dest = &w->check;
+		else if (strcmp(key, "address") == 0)
+			dest = &w->address;
+		else if (strcmp(key, "reason") == 0)
+			dest = &w->reason;
+		else if (strcmp(key, "expires") == 0)
+			dest = &w->expires;
+		else
+			return S_fail(x, k, "unknown key 'checks.waivers[].%.40s' "
+			                    "(expected check, address, reason or "
+			                    "expires)",
+			              key);
+		if (!(*dest = S_scalar(x, v, key)))
+			return false;
+		if (dest == &w->expires && !S_is_date(w->expires))
+			return S_fail(x, v, "checks.waivers[].expires: '%.40s' is not "
+			                    "a date (YYYY-MM-DD)",
+			              w->expires);
+	}
+	if (!w->check)
+		return S_fail(x, n, "checks.waivers[]: 'check' is required");
+	if (!w->reason || !*w->reason)
+		return S_fail(x, n, "checks.waivers[]: 'reason' is required (say "
+		                    "why the finding is accepted)");
+	if (!w->address)
+		w->address = "*";
+	return true;
+}
+
+static bool S_waivers(S_ctx *x, yaml_node_t *n)
+{
+	yaml_node_item_t *it;
+	size_t count = 0;
+
+	if (n->type != YAML_SEQUENCE_NODE)
+		return S_fail(x, n, "checks.waivers: expected a list, got %s",
+		              S_kind(n));
+	x->c->waivers = tfs_arena_alloc(
+		&x->c->arena, tfs_mul_size((size_t)(n->data.sequence.items.top -
+		                                    n->data.sequence.items.start) + 1,
+		                           sizeof(*x->c->waivers)));
+	for (it = n->data.sequence.items.start; it < n->data.sequence.items.top;
+	     it++) {
+		tfs_waiver *w = &x->c->waivers[count];
+		memset(w, 0, sizeof(*w));
+		if (!S_waiver(x, yaml_document_get_node(x->doc, *it), w))
+			return false;
+		count++;
+	}
+	x->c->n_waivers = count;
+	return true;
+}
+
+static bool S_checks(S_ctx *x, yaml_node_t *n)
+{
+	yaml_node_pair_t *p;
+
+	if (!S_expect_mapping(x, n, "checks"))
+		return false;
+	for (p = n->data.mapping.pairs.start; p < n->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(x->doc, p->key);
+		yaml_node_t *v = yaml_document_get_node(x->doc, p->value);
+		const char *key = S_scalar(x, k, "checks key");
+		bool ok;
+
+		if (!key)
+			return false;
+		if (strcmp(key, "required_tags") == 0)
+			ok = S_strings(x, v, "checks.required_tags",
+			               &x->c->required_tags, &x->c->n_required_tags);
+		else if (strcmp(key, "prod_environments") == 0)
+			ok = S_strings(x, v, "checks.prod_environments",
+			               &x->c->prod_envs, &x->c->n_prod_envs);
+		else if (strcmp(key, "thresholds") == 0)
+			ok = S_thresholds(x, v);
+		else if (strcmp(key, "severity") == 0)
+			ok = S_severity(x, v);
+		else if (strcmp(key, "waivers") == 0)
+			ok = S_waivers(x, v);
+		else
+			ok = S_fail(x, k, "unknown key 'checks.%.40s' (expected "
+			                  "required_tags, prod_environments, "
+			                  "thresholds, severity or waivers)",
 			            key);
 		if (!ok)
 			return false;
@@ -189,9 +416,11 @@ static bool S_root(S_ctx *x, yaml_node_t *root)
 			have_version = true;
 		} else if (strcmp(key, "environments") == 0) {
 			ok = S_environments(x, v);
+		} else if (strcmp(key, "checks") == 0) {
+			ok = S_checks(x, v);
 		} else {
-			ok = S_fail(x, k, "unknown key '%.40s' (expected version or "
-			                  "environments)",
+			ok = S_fail(x, k, "unknown key '%.40s' (expected version, "
+			                  "environments or checks)",
 			            key);
 		}
 		if (!ok)
@@ -241,6 +470,7 @@ int tfs_config_load_buffer(tfs_config **out, const char *name,
 
 	*out = NULL;
 	c->source = tfs_arena_strdup(&c->arena, name);
+	tfs_thresholds_default(&c->thresholds);
 	if (!S_no_aliases(c, data, len, err)) {
 		tfs_config_free(c);
 		return -1;

@@ -85,10 +85,8 @@ static int S_line_cmp(const void *pa, const void *pb)
 
 static const char *S_tag(const tfs_node *n, const char *key)
 {
-	for (size_t t = 0; n->item && t < n->item->ntags; t++)
-		if (strcmp(n->item->tags[t].key, key) == 0 && n->item->tags[t].value[0])
-			return n->item->tags[t].value;
-	return TFS_UNTAGGED;
+	const char *v = tfs_node_tag(n, key);
+	return v ? v : TFS_UNTAGGED;
 }
 
 tfs_rollups *tfs_cost_rollups(tfs_cost *const *costs, size_t n,

@@ -718,3 +718,11 @@ const char *tfs_model_check(const tfs_model *m)
 			return "a security group rule without its group";
 	return NULL;
 }
+
+const char *tfs_node_tag(const tfs_node *n, const char *key)
+{
+	for (size_t t = 0; n->item && t < n->item->ntags; t++)
+		if (strcmp(n->item->tags[t].key, key) == 0 && n->item->tags[t].value[0])
+			return n->item->tags[t].value;
+	return NULL;
+}

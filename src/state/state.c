@@ -579,3 +579,11 @@ void tfs_state_free(tfs_state *st)
 	json_decref(st->root);
 	free(st);
 }
+
+void tfs_state_prior_view(const tfs_state *plan, tfs_state *view)
+{
+	*view = *plan;
+	view->resources = plan->prior;
+	memset(&view->prior, 0, sizeof(view->prior));
+	view->change_count = 0;
+}

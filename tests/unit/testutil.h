@@ -151,4 +151,88 @@ static inline void release(fixture *f)
 	tfs_state_free(f->st);
 }
 
+/* ---- checks over a built fixture -------------------------------------------
+ *
+ *	fixture f = build(R(...) "," R(...));
+ *	tfs_checks *c = run_checks(&f, NULL);          (or a tfsight.yml text)
+ *	assert_int_equal(status_of(c, "HA-RDS-MULTIAZ", "aws_db_instance.db"),
+ *	                 TFS_STATUS_FAIL);
+ *	tfs_checks_free(c); release(&f);
+ */
+
+#include "tfsight/check.h"
+#include "tfsight/config.h"
+
+#ifndef R
+#define R(type, name, attrs)                                                  \
+	"{'mode':'managed','type':'" type "','name':'" name "','instances':"   \
+	"[{'attributes':" attrs "}]}"
+#define RK(type, name, key, attrs)                                            \
+	"{'mode':'managed','type':'" type "','name':'" name "','instances':"   \
+	"[{'index_key':" key ",'attributes':" attrs "}]}"
+#endif
+
+/* Run the catalogue; yaml (tfsight.yml text) may be NULL.  The config is
+ * kept alive in a static slot until the next call (tests are serial). */
+static inline tfs_checks *run_checks(fixture *f, const char *yaml)
+{
+	static tfs_config *cfg;
+	tfs_check_options o;
+	tfs_error err;
+
+	tfs_config_free(cfg);
+	cfg = NULL;
+	tfs_error_init(&err);
+	if (yaml) {
+		if (tfs_config_load_buffer(&cfg, "tfsight.yml", yaml, strlen(yaml),
+		                           &err) != 0)
+			fail_msg("config: %s", err.text);
+		assert_int_equal(tfs_check_config_validate(cfg, &err), 0);
+	}
+	tfs_check_options_init(&o);
+	o.config = cfg;
+	o.today = "2026-11-23";
+	return tfs_checks_run(f->m, &o);
+}
+
+/* The finding of check id on address (NULL: the stack-level finding).
+ * Fails the test when there is none, or more than one. */
+static inline const tfs_finding *finding_of(const tfs_checks *c,
+                                            const char *id,
+                                            const char *address)
+{
+	const tfs_finding *hit = NULL;
+	for (size_t i = 0; i < c->count; i++) {
+		const tfs_finding *f = &c->findings[i];
+		if (strcmp(f->check->id, id) != 0)
+			continue;
+		if (address ? !f->address || strcmp(f->address, address) != 0
+		            : f->address != NULL)
+			continue;
+		if (hit)
+			fail_msg("%s on %s: more than one finding", id,
+			         address ? address : "(stack)");
+		hit = f;
+	}
+	if (!hit)
+		fail_msg("%s on %s: no finding", id, address ? address : "(stack)");
+	return hit;
+}
+
+static inline tfs_status status_of(const tfs_checks *c, const char *id,
+                                   const char *address)
+{
+	return finding_of(c, id, address)->status;
+}
+
+/* The check's summary status over the whole stack. */
+static inline tfs_status summary_of(const tfs_checks *c, const char *id)
+{
+	for (size_t i = 0; i < c->nsummary; i++)
+		if (strcmp(c->summary[i].check->id, id) == 0)
+			return c->summary[i].status;
+	fail_msg("no check %s in the catalogue", id);
+	return TFS_STATUS_NA;
+}
+
 #endif

@@ -1,0 +1,90 @@
+/*
+ * diff.h - what a change does to the monthly cost and to the checklist:
+ * the engine behind `tfsight diff` (pull-request comments) and the
+ * report's "since last month".
+ *
+ *	tfs_diff *d = tfs_diff_build(&base, &head, &opt);
+ *	... d->base_total, d->head_total, d->groups, d->resources,
+ *	    d->new_failures, d->fixed ...
+ *	tfs_diff_free(d);
+ *
+ * A side is what one state says: its cost estimate and, optionally, its
+ * checks (both over the same model).  Resources are matched by address,
+ * or by a plan's previous_address when one was moved.  A resource whose
+ * planned values are not known until apply is counted with what is known
+ * and flagged, never guessed.
+ *
+ * Ownership: the diff borrows both sides (they must outlive it) and owns
+ * its arrays.
+ */
+#ifndef TFSIGHT_DIFF_H
+#define TFSIGHT_DIFF_H
+
+#include "tfsight/check.h"
+#include "tfsight/cost.h"
+
+typedef struct tfs_diff_side {
+	const tfs_cost *cost;     /* required */
+	const tfs_checks *checks; /* NULL: no checklist comparison */
+} tfs_diff_side;
+
+typedef struct tfs_diff_options {
+	const char *project_tag; /* tag key of the project column: "Project" */
+} tfs_diff_options;
+
+typedef enum tfs_change {
+	TFS_CHANGE_ADDED,
+	TFS_CHANGE_REMOVED,
+	TFS_CHANGE_CHANGED,   /* attributes or cost differ */
+	TFS_CHANGE_UNCHANGED,
+} tfs_change;
+
+typedef struct tfs_diff_resource {
+	tfs_change change;
+	const char *address;          /* the head's; the base's when removed */
+	const char *previous_address; /* moved from, or NULL */
+	const char *type;
+	double base_usd, head_usd;    /* unrounded monthly cost */
+	bool unknown_after_apply;     /* the plan leaves values unknown */
+	size_t missing_prices;        /* on either side */
+	const char **changed_keys;    /* top-level attribute names, sorted */
+	size_t nchanged_keys;
+} tfs_diff_resource;
+
+/* One line of the compact table: a project in an environment. */
+typedef struct tfs_diff_group {
+	const char *project;     /* the tag's value, or TFS_UNTAGGED */
+	const char *environment; /* or TFS_UNTAGGED */
+	double base_usd, head_usd;
+} tfs_diff_group;
+
+typedef struct tfs_diff {
+	double base_total, head_total;
+	tfs_diff_group *groups;       /* by project, then environment */
+	size_t ngroups;
+	tfs_diff_resource *resources; /* every changed, added or removed one:
+	                                 largest change first, then address */
+	size_t nresources;
+	size_t added, removed, changed, unchanged;
+	size_t unknown_after_apply;   /* resources flagged so */
+	/* findings: new unwaived failures of head (worst first, then
+	 * catalogue order, then address), and base failures head fixed */
+	const tfs_finding **new_failures;
+	size_t nnew_failures;
+	const tfs_finding **fixed;
+	size_t nfixed;
+	bool has_checks;
+	tfs_arena arena;
+} tfs_diff;
+
+void tfs_diff_options_init(tfs_diff_options *o);
+tfs_diff *tfs_diff_build(const tfs_diff_side *base, const tfs_diff_side *head,
+                         const tfs_diff_options *o);
+void tfs_diff_free(tfs_diff *d);
+
+const char *tfs_change_name(tfs_change c); /* "added", ... */
+
+/* The worst severity among new failures, or -1. */
+int tfs_diff_worst_new(const tfs_diff *d);
+
+#endif

@@ -1,0 +1,683 @@
+/* engine.c - run the catalogue over a model: the join index, the calls that
+ * record findings, severity overrides, waivers and the summary. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <stdint.h>
+#include <strings.h>
+#include <time.h>
+
+#include "check/check_int.h"
+
+/* The attributes every resource is indexed by (see check_int.h). */
+static const char *const S_JOIN_ATTRS[] = {
+	"bucket",           "repository",        "secret_id",
+	"resource_id",      "resource_arn",      "cluster_name",
+	"load_balancer_arn", "listener_arn",     "security_group_id",
+	"topic_arn",        "role",              "name",
+	"id",               "arn",               "cluster_identifier",
+	"detector_id",      "target_group_arn",
+};
+
+typedef struct {
+	size_t node, next; /* next: entry index + 1, 0 at the end */
+} S_entry;
+
+typedef struct {
+	S_entry *items;
+	size_t count, cap;
+	tfs_arena keys;
+} S_join;
+
+/* ---- reading the model ---------------------------------------------------- */
+
+const json_t *tfs_ck_attrs(const tfs_check_ctx *x, size_t node)
+{
+	const tfs_inventory_item *it = x->m->nodes[node].item;
+	return it ? it->inst->attributes : NULL;
+}
+
+const char *tfs_ck_type(const tfs_check_ctx *x, size_t node)
+{
+	const tfs_inventory_item *it = x->m->nodes[node].item;
+	return it ? it->inst->type : "";
+}
+
+const char *tfs_ck_address(const tfs_check_ctx *x, size_t node)
+{
+	return x->m->nodes[node].address;
+}
+
+const json_t *tfs_ck_path(const json_t *obj, const char *path)
+{
+	const json_t *v = obj;
+	const char *p = path;
+
+	while (v && *p) {
+		char key[128];
+		size_t n = strcspn(p, ".[");
+
+		if (n) {
+			if (n >= sizeof(key) || !json_is_object(v))
+				return NULL;
+			memcpy(key, p, n);
+			key[n] = '\0';
+			v = json_object_get(v, key);
+			p += n;
+		}
+		if (*p == '[') {
+			char *end;
+			unsigned long i = strtoul(p + 1, &end, 10);
+			if (*end != ']' || !json_is_array(v))
+				return NULL;
+			v = json_array_get(v, i);
+			p = end + 1;
+		}
+		if (*p == '.')
+			p++;
+	}
+	return json_is_null(v) ? NULL : v;
+}
+
+const char *tfs_ck_env(const tfs_check_ctx *x, size_t node)
+{
+	const tfs_node *n = &x->m->nodes[node];
+	return n->env_source != TFS_ENV_UNKNOWN ? n->environment : x->stack_env;
+}
+
+bool tfs_ck_is_prod(const tfs_check_ctx *x, size_t node)
+{
+	const char *env = tfs_ck_env(x, node);
+	size_t i;
+
+	if (!env)
+		return true;
+	for (i = 0; i < x->n_prod_envs; i++)
+		if (strcasecmp(env, x->prod_envs[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The environment most resources name (ties: the first in node order), the
+ * one a resource that names none most likely shares; NULL when none does. */
+static const char *S_stack_env(const tfs_model *m)
+{
+	tfs_map count;
+	size_t i, best = 0, n;
+	const char *env = NULL;
+
+	tfs_map_init(&count);
+	for (i = 0; i < m->nresources; i++) {
+		if (m->nodes[i].env_source == TFS_ENV_UNKNOWN)
+			continue;
+		n = 0;
+		tfs_map_get(&count, m->nodes[i].environment, &n);
+		tfs_map_put(&count, m->nodes[i].environment, ++n);
+		if (n > best) {
+			best = n;
+			env = m->nodes[i].environment;
+		}
+	}
+	tfs_map_release(&count);
+	return env;
+}
+
+bool tfs_ck_applies(tfs_check_ctx *x, size_t node)
+{
+	const char *env = tfs_ck_env(x, node);
+	bool prod = tfs_ck_is_prod(x, node);
+
+	if (x->def->scope == TFS_SCOPE_PROD && !prod) {
+		tfs_ck_na(x, node, "applies to production only; this is %s",
+		          env ? env : "not production");
+		return false;
+	}
+	if (x->def->scope == TFS_SCOPE_NONPROD && prod) {
+		tfs_ck_na(x, node, "applies outside production only; this is %s",
+		          env ? env : "production (no environment found)");
+		return false;
+	}
+	return true;
+}
+
+bool tfs_ck_str_eq(const char *a, const char *b)
+{
+	return a && b && strcmp(a, b) == 0;
+}
+
+bool tfs_ck_type_is(const tfs_check_ctx *x, size_t node, const char *type)
+{
+	return strcmp(tfs_ck_type(x, node), type) == 0;
+}
+
+const char *tfs_ck_service_cluster(const tfs_check_ctx *x, size_t svc)
+{
+	size_t c = x->m->nodes[svc].cluster;
+	const char *name = NULL, *arn, *slash;
+
+	if (c != TFS_NONE && c < x->m->nresources)
+		name = tfs_attr_str(tfs_ck_attrs(x, c), "name");
+	if (name)
+		return name;
+	arn = tfs_attr_str(tfs_ck_attrs(x, svc), "cluster");
+	slash = arn ? strrchr(arn, '/') : NULL;
+	name = slash ? slash + 1 : arn;
+	return name && *name ? name : NULL;
+}
+
+const char *tfs_ck_bucket_name(const json_t *a)
+{
+	const char *b = tfs_attr_str(a, "bucket");
+	return b ? b : tfs_attr_str(a, "id");
+}
+
+/* ---- the join index --------------------------------------------------------- */
+
+static const char *S_key(tfs_arena *a, const char *type, const char *attr,
+                         const char *value)
+{
+	return tfs_arena_strfmt(a, "%s\x1f%s\x1f%s", type, attr, value);
+}
+
+static void S_join_build(tfs_check_ctx *x, S_join *j)
+{
+	size_t i, k;
+
+	/* newest first, so each chain reads in node order */
+	for (i = x->m->nresources; i-- > 0;) {
+		const json_t *a = tfs_ck_attrs(x, i);
+		if (!a)
+			continue;
+		for (k = 0; k < sizeof(S_JOIN_ATTRS) / sizeof(S_JOIN_ATTRS[0]); k++) {
+			const char *v = tfs_attr_str(a, S_JOIN_ATTRS[k]);
+			const char *key;
+			size_t head = 0;
+
+			if (!v)
+				continue;
+			key = S_key(&j->keys, tfs_ck_type(x, i), S_JOIN_ATTRS[k], v);
+			tfs_map_get(&x->join, key, &head);
+			tfs_grow(&j->items, &j->cap, j->count + 1, sizeof(*j->items));
+			j->items[j->count].node = i;
+			j->items[j->count].next = head;
+			j->count++;
+			tfs_map_put(&x->join, key, j->count);
+		}
+	}
+}
+
+size_t tfs_ck_first(const tfs_check_ctx *x, const char *type, const char *attr,
+                    const char *value, size_t *it)
+{
+	char stack[512];
+	size_t head = 0;
+
+	*it = 0;
+	if (!value)
+		return TFS_NONE;
+	{
+		size_t need = strlen(type) + strlen(attr) + strlen(value) + 3;
+		char *key = need <= sizeof(stack) ? stack : xmalloc(need);
+		snprintf(key, need, "%s\x1f%s\x1f%s", type, attr, value);
+		tfs_map_get(&x->join, key, &head);
+		if (key != stack)
+			free(key);
+	}
+	*it = head;
+	return tfs_ck_next(x, it);
+}
+
+size_t tfs_ck_next(const tfs_check_ctx *x, size_t *it)
+{
+	const S_entry *e;
+
+	if (*it == 0)
+		return TFS_NONE;
+	e = &((const S_entry *)x->entries)[*it - 1];
+	*it = e->next;
+	return e->node;
+}
+
+bool tfs_ck_has_type(const tfs_check_ctx *x, const char *type)
+{
+	size_t i;
+	for (i = 0; i < x->m->nresources; i++)
+		if (x->m->nodes[i].item &&
+		    x->m->nodes[i].item->inst->mode == TFS_MODE_MANAGED &&
+		    strcmp(tfs_ck_type(x, i), type) == 0)
+			return true;
+	return false;
+}
+
+size_t tfs_ck_in_first(const tfs_check_ctx *x, size_t node)
+{
+	return x->in_head[node] ? x->in_head[node] - 1 : TFS_NONE;
+}
+
+size_t tfs_ck_in_next(const tfs_check_ctx *x, size_t edge)
+{
+	return x->in_next[edge] ? x->in_next[edge] - 1 : TFS_NONE;
+}
+
+/* ---- recording findings ----------------------------------------------------- */
+
+const char *tfs_ck_fmt(tfs_check_ctx *x, const char *fmt, ...)
+{
+	tfs_buf b;
+	va_list ap;
+	const char *s;
+
+	tfs_buf_init(&b);
+	va_start(ap, fmt);
+	tfs_buf_vaddf(&b, fmt, ap);
+	va_end(ap);
+	s = tfs_arena_strdup(&x->out->arena, b.data ? b.data : "");
+	tfs_buf_release(&b);
+	return s;
+}
+
+const char *tfs_ck_value(tfs_check_ctx *x, const json_t *v)
+{
+	char *s;
+	const char *r;
+
+	if (!v)
+		return "(absent)";
+	if (json_is_array(v))
+		return json_array_size(v) == 0
+		               ? "[]"
+		               : tfs_ck_fmt(x, "[%zu item%s]", json_array_size(v),
+		                            json_array_size(v) == 1 ? "" : "s");
+	if (json_is_object(v))
+		return json_object_size(v) == 0 ? "{}" : "{...}";
+	if (json_is_string(v) && json_string_length(v) > 200)
+		return tfs_ck_fmt(x, "(a string of %zu bytes)", json_string_length(v));
+	s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
+	if (!s)
+		return "(unprintable)";
+	r = tfs_arena_strdup(&x->out->arena, s);
+	free(s);
+	return r;
+}
+
+static void S_vrecord(tfs_check_ctx *x, size_t node, tfs_status st,
+                      const char *attr, const char *value, const char *fmt,
+                      va_list ap)
+{
+	tfs_checks *c = x->out;
+	tfs_finding *f;
+	tfs_buf b;
+
+	tfs_grow(&c->findings, &c->cap, c->count + 1, sizeof(*c->findings));
+	f = &c->findings[c->count++];
+	memset(f, 0, sizeof(*f));
+	f->check = x->def;
+	f->status = st;
+	f->severity = x->def->severity;
+	f->node = node;
+	if (node != TFS_NONE) {
+		f->address = x->m->nodes[node].address;
+		f->environment = tfs_ck_env(x, node);
+	}
+	f->attribute = attr ? tfs_arena_strdup(&c->arena, attr) : NULL;
+	f->value = value ? tfs_arena_strdup(&c->arena, value) : NULL;
+	tfs_buf_init(&b);
+	tfs_buf_vaddf(&b, fmt, ap);
+	f->message = tfs_arena_strdup(&c->arena, b.data ? b.data : "");
+	tfs_buf_release(&b);
+}
+
+void tfs_ck_result(tfs_check_ctx *x, size_t node, tfs_status st,
+                   const char *attr, const char *value, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	S_vrecord(x, node, st, attr, value, fmt, ap);
+	va_end(ap);
+}
+
+static void S_vattr(tfs_check_ctx *x, size_t node, tfs_status st,
+                    const char *attr, const char *fmt, va_list ap)
+{
+	const char *value = NULL;
+	if (attr && node != TFS_NONE)
+		value = tfs_ck_value(x, tfs_ck_path(tfs_ck_attrs(x, node), attr));
+	S_vrecord(x, node, st, attr, value, fmt, ap);
+}
+
+void tfs_ck_pass(tfs_check_ctx *x, size_t node, const char *attr,
+                 const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	S_vattr(x, node, TFS_STATUS_PASS, attr, fmt, ap);
+	va_end(ap);
+}
+
+void tfs_ck_fail(tfs_check_ctx *x, size_t node, const char *attr,
+                 const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	S_vattr(x, node, TFS_STATUS_FAIL, attr, fmt, ap);
+	va_end(ap);
+}
+
+void tfs_ck_unknown(tfs_check_ctx *x, size_t node, const char *attr,
+                    const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	S_vattr(x, node, TFS_STATUS_UNKNOWN, attr, fmt, ap);
+	va_end(ap);
+}
+
+void tfs_ck_na(tfs_check_ctx *x, size_t node, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	S_vrecord(x, node, TFS_STATUS_NA, NULL, NULL, fmt, ap);
+	va_end(ap);
+}
+
+void tfs_ck_saving(tfs_check_ctx *x, double monthly_usd)
+{
+	if (!x->out->count)
+		return;
+	x->out->findings[x->out->count - 1].monthly_saving = monthly_usd;
+	x->out->findings[x->out->count - 1].has_saving = true;
+}
+
+json_t *tfs_ck_json_attr(const tfs_check_ctx *x, size_t node, const char *attr)
+{
+	const json_t *a = tfs_ck_attrs(x, node);
+	const json_t *v = a ? json_object_get(a, attr) : NULL;
+
+	if (json_is_string(v))
+		return json_loadb(json_string_value(v), json_string_length(v),
+		                  JSON_DECODE_ANY, NULL);
+	/* a plan may hold the decoded value already */
+	if (json_is_array(v) || json_is_object(v))
+		return json_incref((json_t *)(uintptr_t)v);
+	return NULL;
+}
+
+/* ---- overrides, waivers, the run ---------------------------------------------- */
+
+int tfs_check_config_validate(const tfs_config *c, tfs_error *err)
+{
+	size_t i;
+	tfs_severity sev;
+
+	if (!c)
+		return 0;
+	for (i = 0; i < c->n_overrides; i++) {
+		const tfs_severity_override *o = &c->overrides[i];
+		if (!tfs_check_find(o->check))
+			return tfs_error_set(err, TFS_EXIT_INPUT, c->source, o->line,
+			                     o->column, NULL,
+			                     "checks.severity: no check '%.60s' (see "
+			                     "tfsight check --list)",
+			                     o->check),
+			       -1;
+		if (!tfs_severity_parse(o->severity, &sev))
+			return tfs_error_set(err, TFS_EXIT_INPUT, c->source, o->line,
+			                     o->column, NULL,
+			                     "checks.severity.%s: '%.40s' is not a "
+			                     "severity (info, low, medium, high, "
+			                     "critical)",
+			                     o->check, o->severity),
+			       -1;
+	}
+	for (i = 0; i < c->n_waivers; i++) {
+		const tfs_waiver *w = &c->waivers[i];
+		if (!tfs_check_find(w->check))
+			return tfs_error_set(err, TFS_EXIT_INPUT, c->source, w->line,
+			                     w->column, NULL,
+			                     "checks.waivers: no check '%.60s' (see "
+			                     "tfsight check --list)",
+			                     w->check),
+			       -1;
+	}
+	return 0;
+}
+
+void tfs_check_options_init(tfs_check_options *o)
+{
+	memset(o, 0, sizeof(*o));
+}
+
+bool tfs_ck_glob(const char *p, const char *s)
+{
+	const char *star = NULL, *back = NULL;
+
+	while (*s) {
+		if (*p == '*') {
+			star = ++p;
+			back = s;
+		} else if (*p == '?' || *p == *s) {
+			p++;
+			s++;
+		} else if (star) {
+			p = star;
+			s = ++back;
+		} else {
+			return false;
+		}
+	}
+	while (*p == '*')
+		p++;
+	return *p == '\0';
+}
+
+static void S_today(const tfs_check_options *o, char out[11])
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t;
+	struct tm tm;
+
+	if (o->today) {
+		snprintf(out, 11, "%s", o->today);
+		return;
+	}
+	t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
+	gmtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
+}
+
+static void S_apply_config(tfs_checks *c, const tfs_config *cfg,
+                           const char *today)
+{
+	size_t i, k;
+
+	if (!cfg)
+		return;
+	for (i = 0; i < c->count; i++) {
+		tfs_finding *f = &c->findings[i];
+		for (k = 0; k < cfg->n_overrides; k++)
+			if (strcmp(cfg->overrides[k].check, f->check->id) == 0)
+				tfs_severity_parse(cfg->overrides[k].severity, &f->severity);
+		if (f->status != TFS_STATUS_FAIL)
+			continue;
+		for (k = 0; k < cfg->n_waivers; k++) {
+			const tfs_waiver *w = &cfg->waivers[k];
+			if (strcmp(w->check, f->check->id) != 0)
+				continue;
+			if (w->expires && strcmp(w->expires, today) < 0)
+				continue; /* expired: reported by PRE-WAIVER-EXPIRED */
+			if (tfs_ck_glob(w->address, f->address ? f->address : ""))
+				f->waiver = w->reason;
+		}
+	}
+}
+
+static int S_cmp_finding(const void *pa, const void *pb)
+{
+	const tfs_finding *a = pa, *b = pb;
+	int r;
+
+	if (a->node != b->node)
+		return a->node < b->node ? -1 : 1;
+	if ((r = strcmp(a->attribute ? a->attribute : "",
+	                b->attribute ? b->attribute : "")) != 0)
+		return r;
+	return strcmp(a->message, b->message);
+}
+
+static void S_summarise(tfs_checks *c, size_t ncat, const tfs_config *cfg)
+{
+	size_t i, f = 0;
+
+	c->summary = tfs_arena_alloc(&c->arena,
+	                             tfs_mul_size(ncat + 1, sizeof(*c->summary)));
+	c->nsummary = ncat;
+	for (i = 0; i < ncat; i++) {
+		tfs_check_summary *s = &c->summary[i];
+		size_t k;
+
+		memset(s, 0, sizeof(*s));
+		s->check = tfs_check_at(i);
+		s->severity = s->check->severity;
+		for (k = 0; cfg && k < cfg->n_overrides; k++)
+			if (strcmp(cfg->overrides[k].check, s->check->id) == 0)
+				tfs_severity_parse(cfg->overrides[k].severity, &s->severity);
+		s->first = f;
+		while (f < c->count && c->findings[f].check == s->check) {
+			const tfs_finding *fd = &c->findings[f];
+			if (fd->status == TFS_STATUS_FAIL && fd->waiver)
+				s->waived++;
+			else
+				s->counts[fd->status]++;
+			f++;
+		}
+		s->nfindings = f - s->first;
+		if (s->counts[TFS_STATUS_FAIL])
+			s->status = TFS_STATUS_FAIL;
+		else if (s->counts[TFS_STATUS_UNKNOWN])
+			s->status = TFS_STATUS_UNKNOWN;
+		else if (s->counts[TFS_STATUS_PASS] || s->waived)
+			s->status = TFS_STATUS_PASS;
+		else if (s->counts[TFS_STATUS_UNDECIDABLE])
+			s->status = TFS_STATUS_UNDECIDABLE;
+		else
+			s->status = TFS_STATUS_NA;
+		if (s->status == TFS_STATUS_PASS || s->status == TFS_STATUS_FAIL)
+			c->checks_decided++;
+		if (s->status == TFS_STATUS_PASS)
+			c->checks_passed++;
+	}
+	for (i = 0; i < c->count; i++) {
+		const tfs_finding *fd = &c->findings[i];
+		c->counts[fd->status]++;
+		if (fd->status == TFS_STATUS_FAIL) {
+			if (fd->waiver) {
+				c->waived++;
+			} else {
+				c->failed[fd->severity]++;
+				if (fd->has_saving)
+					c->monthly_saving += fd->monthly_saving;
+			}
+		}
+	}
+}
+
+tfs_checks *tfs_checks_run(const tfs_model *m, const tfs_check_options *o)
+{
+	static const char *const DEFAULT_TAGS[] = {"environment", "project",
+	                                           "owner"};
+	static const char *const DEFAULT_PROD[] = {"prod", "production"};
+	const tfs_config *cfg = o ? o->config : NULL;
+	tfs_checks *c = xcalloc(1, sizeof(*c));
+	tfs_thresholds th;
+	tfs_check_ctx x;
+	S_join join;
+	size_t ncat = tfs_check_count(), i;
+	char today[11];
+
+	c->model = m;
+	memset(&x, 0, sizeof(x));
+	memset(&join, 0, sizeof(join));
+	x.m = m;
+	x.out = c;
+	if (cfg) {
+		th = cfg->thresholds;
+	} else {
+		tfs_thresholds_default(&th);
+	}
+	x.th = &th;
+	x.required_tags = cfg && cfg->required_tags ? cfg->required_tags
+	                                            : DEFAULT_TAGS;
+	x.n_required_tags = cfg && cfg->required_tags ? cfg->n_required_tags : 3;
+	x.prod_envs = cfg && cfg->prod_envs ? cfg->prod_envs : DEFAULT_PROD;
+	x.n_prod_envs = cfg && cfg->prod_envs ? cfg->n_prod_envs : 2;
+	x.options = o;
+	x.config = cfg;
+	x.today = today;
+	x.stack_env = S_stack_env(m);
+	x.cost = o ? o->cost : NULL;
+	x.pricing = o ? o->pricing : NULL;
+	S_today(o ? o : &(tfs_check_options){0}, today);
+
+	tfs_map_init(&x.join);
+	S_join_build(&x, &join);
+	x.entries = join.items;
+	x.in_head = xcalloc(m->nnodes + 1, sizeof(size_t));
+	x.in_next = xcalloc(m->nedges + 1, sizeof(size_t));
+	for (i = m->nedges; i-- > 0;) {
+		x.in_next[i] = x.in_head[m->edges[i].to];
+		x.in_head[m->edges[i].to] = i + 1;
+	}
+
+	for (i = 0; i < ncat; i++) {
+		size_t start = c->count;
+		x.def = tfs_check_at(i);
+		if (x.def->run)
+			x.def->run(&x);
+		else
+			tfs_ck_result(&x, TFS_NONE, TFS_STATUS_UNDECIDABLE, NULL, NULL,
+			              "%s", x.def->undecidable);
+		tfs_sort(c->findings + start, c->count - start, sizeof(*c->findings),
+		         S_cmp_finding);
+	}
+	S_apply_config(c, cfg, today);
+	S_summarise(c, ncat, cfg);
+
+	free(x.in_head);
+	free(x.in_next);
+	free(join.items);
+	tfs_arena_release(&join.keys);
+	tfs_map_release(&x.join);
+	return c;
+}
+
+void tfs_checks_free(tfs_checks *c)
+{
+	if (!c)
+		return;
+	free(c->findings);
+	tfs_arena_release(&c->arena);
+	free(c);
+}
+
+int tfs_checks_worst(const tfs_checks *c)
+{
+	int s;
+	for (s = TFS_SEV_COUNT - 1; s >= 0; s--)
+		if (c->failed[s])
+			return s;
+	return -1;
+}
+
+unsigned *tfs_checks_failed_per_node(const tfs_checks *c)
+{
+	unsigned *n = xcalloc(c->model->nnodes + 1, sizeof(*n));
+	size_t i;
+
+	for (i = 0; i < c->count; i++) {
+		const tfs_finding *f = &c->findings[i];
+		if (f->status == TFS_STATUS_FAIL && !f->waiver && f->node != TFS_NONE)
+			n[f->node]++;
+	}
+	return n;
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# run-docs.sh - documents generated from the code match it: docs/checks.md
+# is `tfsight check --list --format markdown`.  UPDATE=1 rewrites them.
+set -u
+cd "$(dirname "$0")/.."
+: "${TFSIGHT:?set TFSIGHT to the binary}"
+pass=0 fail=0
+tmp=$(mktemp)
+trap 'rm -f "$tmp"' EXIT
+check() { # FILE COMMAND...
+	local file=$1
+	shift
+	if ! "$@" >"$tmp"; then
+		echo "FAIL $file: '$*' exited $?"
+		fail=$((fail+1))
+	elif [ "${UPDATE:-}" = 1 ]; then
+		cp "$tmp" "$file"
+		pass=$((pass+1))
+	elif cmp -s "$tmp" "$file"; then
+		pass=$((pass+1))
+	else
+		echo "FAIL $file differs from '$*' (make golden-update rewrites it):"
+		diff -u "$file" "$tmp" | head -20
+		fail=$((fail+1))
+	fi
+}
+check docs/checks.md "$TFSIGHT" check --list --format markdown
+echo "docs: $pass passed, $fail failed"
+[ $fail = 0 ]

@@ -1,0 +1,478 @@
+/* test_diagram.c - the diagram's layout as data: the invariants on every
+ * example and fixture, the AWS grid (AZ columns, public above private,
+ * tiers), collapsing, costs and findings, hostile labels, determinism. */
+#include "testutil.h"
+
+#include <dirent.h>
+
+#include "diagram/diagram_int.h"
+#include "tfsight/cost.h"
+#include "tfsight/diagram.h"
+#include "tfsight/pricing.h"
+
+typedef struct {
+	tfs_state *st;
+	tfs_inventory *inv;
+	tfs_model *m;
+} S_loaded;
+
+static S_loaded load_example(const char *rel)
+{
+	S_loaded l;
+	tfs_model_options opt;
+	tfs_error err;
+	size_t len;
+	char *text = read_repo_file(rel, &len);
+	static const char *const ACCOUNTS[] = {"125611408459", "dev",
+	                                       "283165662494", "prod"};
+
+	assert_non_null(text);
+	tfs_error_init(&err);
+	assert_int_equal(tfs_state_load_buffer(&l.st, rel, text, len, &err), 0);
+	free(text);
+	l.inv = tfs_inventory_build(l.st, TFS_DEFAULT_REGION);
+	tfs_model_options_init(&opt);
+	opt.account_envs = ACCOUNTS;
+	opt.n_account_envs = 2;
+	l.m = tfs_model_build(l.st, l.inv, &opt);
+	return l;
+}
+
+static void unload(S_loaded *l)
+{
+	tfs_model_free(l->m);
+	tfs_inventory_free(l->inv);
+	tfs_state_free(l->st);
+}
+
+static const tfs_dbox *box_of(const tfs_dpage *p, tfs_kind k, size_t nth)
+{
+	for (size_t i = 0; i < p->nboxes; i++)
+		if (p->boxes[i].kind == TFS_DBOX_NODE && p->boxes[i].rkind == k &&
+		    nth-- == 0)
+			return &p->boxes[i];
+	return NULL;
+}
+
+static size_t count_boxes(const tfs_dpage *p, tfs_dbox_kind k)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < p->nboxes; i++)
+		n += p->boxes[i].kind == k;
+	return n;
+}
+
+static tfs_dbox_kind parent_kind(const tfs_dpage *p, const tfs_dbox *b)
+{
+	assert_int_not_equal(b->parent, TFS_NONE);
+	return p->boxes[b->parent].kind;
+}
+
+static void test_example_grid(void **s)
+{
+	S_loaded l = load_example("examples/webapp-prod.tfstate");
+	tfs_diagram_options o;
+	tfs_diagram *d;
+	const tfs_dpage *p;
+	const tfs_dbox *alb, *api, *db, *cdn, *r53, *s3, *vpc = NULL, *az[2];
+	size_t i, naz = 0;
+	(void)s;
+
+	tfs_diagram_options_init(&o);
+	d = tfs_diagram_layout(l.m, &o);
+	assert_null(tfs_diagram_check(d));
+	assert_int_equal(d->npages, 1);
+	p = &d->pages[0];
+	/* one VPC, two AZ columns side by side, a public and a private
+	 * subnet in each, public above */
+	assert_int_equal(count_boxes(p, TFS_DBOX_VPC), 1);
+	assert_int_equal(count_boxes(p, TFS_DBOX_AZ), 2);
+	assert_int_equal(count_boxes(p, TFS_DBOX_SUBNET_PUBLIC), 2);
+	assert_int_equal(count_boxes(p, TFS_DBOX_SUBNET_PRIVATE), 2);
+	for (i = 0; i < p->nboxes; i++) {
+		if (p->boxes[i].kind == TFS_DBOX_VPC)
+			vpc = &p->boxes[i];
+		if (p->boxes[i].kind == TFS_DBOX_AZ)
+			az[naz++] = &p->boxes[i];
+	}
+	assert_true(az[0]->r.x + az[0]->r.w < az[1]->r.x);
+	assert_true(az[0]->r.y == az[1]->r.y);
+	for (i = 0; i < p->nboxes; i++) {
+		const tfs_dbox *b = &p->boxes[i];
+		if (b->kind == TFS_DBOX_SUBNET_PUBLIC) {
+			for (size_t j = 0; j < p->nboxes; j++)
+				if (p->boxes[j].kind == TFS_DBOX_SUBNET_PRIVATE &&
+				    p->boxes[j].parent == b->parent)
+					assert_true(b->r.y + b->r.h < p->boxes[j].r.y);
+		}
+	}
+	/* ALB in public subnets, ECS and RDS in private ones, data below
+	 * compute; one copy per AZ */
+	alb = box_of(p, TFS_KIND_LOAD_BALANCER, 0);
+	api = box_of(p, TFS_KIND_ECS_SERVICE, 0);
+	db = box_of(p, TFS_KIND_RDS_INSTANCE, 0);
+	assert_non_null(box_of(p, TFS_KIND_LOAD_BALANCER, 1));
+	assert_null(box_of(p, TFS_KIND_LOAD_BALANCER, 2));
+	assert_int_equal(parent_kind(p, alb), TFS_DBOX_SUBNET_PUBLIC);
+	assert_int_equal(parent_kind(p, api), TFS_DBOX_SUBNET_PRIVATE);
+	assert_int_equal(parent_kind(p, db), TFS_DBOX_SUBNET_PRIVATE);
+	assert_true(api->r.y + api->r.h < db->r.y);
+	/* edge services above the region, regional services beside the VPC */
+	cdn = box_of(p, TFS_KIND_CLOUDFRONT, 0);
+	r53 = box_of(p, TFS_KIND_ROUTE53_ZONE, 0);
+	s3 = box_of(p, TFS_KIND_S3_BUCKET, 0);
+	assert_int_equal(parent_kind(p, cdn), TFS_DBOX_CLOUD);
+	assert_int_equal(parent_kind(p, r53), TFS_DBOX_CLOUD);
+	assert_true(cdn->r.y + cdn->r.h < vpc->r.y);
+	assert_int_equal(parent_kind(p, s3), TFS_DBOX_REGION);
+	assert_true(s3->r.x > vpc->r.x + vpc->r.w);
+	/* labels: the Name tag, launch type and tasks, engine and class */
+	assert_string_equal(alb->text[0].text, "webapp-prod-alb");
+	assert_non_null(strstr(api->text[1].text, "Fargate"));
+	assert_non_null(strstr(api->text[1].text, "\xC3\x97" "2 tasks"));
+	assert_non_null(strstr(db->text[1].text, "postgres"));
+	assert_non_null(strstr(db->text[1].text, "db.t4g.medium"));
+	assert_string_equal(db->text[2].text, "Multi-AZ");
+	/* edges: ALB -> service labelled with the port, service -> RDS */
+	{
+		bool port = false, net = false, users = false;
+		for (i = 0; i < p->nedges; i++) {
+			const tfs_dedge *e = &p->edges[i];
+			if (&p->boxes[e->from] == alb && e->label &&
+			    strcmp(e->label->text, "port 8000") == 0)
+				port = true;
+			if (p->boxes[e->to].rkind == TFS_KIND_RDS_INSTANCE && e->label &&
+			    strcmp(e->label->text, "tcp/5432") == 0)
+				net = true;
+			users |= e->from_users;
+		}
+		assert_true(port);
+		assert_true(net);
+		assert_true(users);
+	}
+	tfs_diagram_free(d);
+	unload(&l);
+}
+
+static void test_costs_and_findings(void **s)
+{
+	S_loaded l = load_example("examples/webapp-dev.tfstate");
+	tfs_cost *c = tfs_cost_estimate(l.m, tfs_pricing_bundled(), NULL);
+	unsigned *failed = xcalloc(l.m->nnodes, sizeof(*failed));
+	tfs_diagram_options o;
+	tfs_diagram *d;
+	const tfs_dpage *p;
+	size_t i, db = TFS_NONE, marked = 0;
+	bool legend_total = false;
+	(void)s;
+
+	for (i = 0; i < l.m->nnodes; i++)
+		if (l.m->nodes[i].kind == TFS_KIND_RDS_INSTANCE)
+			db = i;
+	assert_int_not_equal(db, TFS_NONE);
+	failed[db] = 3;
+	tfs_diagram_options_init(&o);
+	o.cost = c;
+	o.failed = failed;
+	d = tfs_diagram_layout(l.m, &o);
+	assert_null(tfs_diagram_check(d));
+	p = &d->pages[0];
+	for (i = 0; i < p->nboxes; i++) {
+		const tfs_dbox *b = &p->boxes[i];
+		if (b->kind == TFS_DBOX_NODE && b->failed) {
+			assert_int_equal(b->failed, 3);
+			assert_int_equal(b->node, db);
+			marked++;
+		}
+		if (b->kind == TFS_DBOX_NODE && b->node == db) {
+			assert_true(b->has_cost);
+			assert_true(b->cost == c->resources[db].monthly_cost);
+		}
+		if (b->kind == TFS_DBOX_LEGEND)
+			for (size_t k = 0; k < b->ntext; k++)
+				legend_total |= strstr(b->text[k].text, "Monthly estimate") != NULL;
+	}
+	/* a Single-AZ database is drawn once */
+	assert_int_equal(marked, 1);
+	assert_true(legend_total);
+	tfs_diagram_free(d);
+	free(failed);
+	tfs_cost_free(c);
+	unload(&l);
+}
+
+static void test_deterministic_output(void **s)
+{
+	S_loaded l = load_example("examples/webapp-prod.tfstate");
+	tfs_diagram_options o;
+	tfs_buf a, b;
+	(void)s;
+
+	tfs_diagram_options_init(&o);
+	tfs_buf_init(&a);
+	tfs_buf_init(&b);
+	for (int round = 0; round < 2; round++) {
+		tfs_diagram *d = tfs_diagram_layout(l.m, &o);
+		tfs_buf *out = round ? &b : &a;
+		tfs_diagram_render_svg(d, 0, out);
+		tfs_diagram_render_dot(d, out);
+		tfs_diagram_free(d);
+	}
+	assert_true(a.len > 1000);
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.data, b.data, a.len);
+	assert_non_null(strstr(a.data, "<svg"));
+	assert_non_null(strstr(a.data, "digraph"));
+	tfs_buf_release(&a);
+	tfs_buf_release(&b);
+	unload(&l);
+}
+
+#define R(type, name, attrs)                                                  \
+	"{'mode':'managed','type':'" type "','name':'" name "','instances':"   \
+	"[{'attributes':" attrs "}]}"
+
+static void test_hostile_labels(void **s)
+{
+	fixture f = build(
+		R("aws_vpc", "v", "{'id':'vpc-1','tags':{'Name':'<script>alert(1)</script>'}}") ","
+		R("aws_subnet", "a", "{'id':'subnet-a','vpc_id':'vpc-1',"
+		  "'availability_zone':'sa-east-1a','tags':{'Name':'a \\\"quoted\\\" \\\\ back\\nslash'}}") ","
+		R("aws_instance", "i", "{'id':'i-1','subnet_id':'subnet-a','instance_type':'t3.micro',"
+		  "'tags':{'Name':'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+		  "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'}}"));
+	tfs_diagram_options o;
+	tfs_diagram *d;
+	tfs_buf dot;
+	const tfs_dbox *inst;
+	(void)s;
+
+	tfs_diagram_options_init(&o);
+	o.title = "title \"with\" \\ quotes\nand a line";
+	d = tfs_diagram_layout(f.m, &o);
+	assert_null(tfs_diagram_check(d));
+	inst = box_of(&d->pages[0], TFS_KIND_EC2_INSTANCE, 0);
+	assert_non_null(inst);
+	/* elided to fit, ending in an ellipsis */
+	assert_non_null(strstr(inst->text[0].text, "\xE2\x80\xA6"));
+	assert_true(inst->text[0].width <= inst->text_area.w);
+	tfs_buf_init(&dot);
+	tfs_diagram_render_dot(d, &dot);
+	/* quotes and backslashes escaped, no raw line break in a string */
+	assert_non_null(strstr(dot.data, "\\\"quoted\\\""));
+	assert_null(strstr(dot.data, "quoted\" "));
+	assert_non_null(strstr(dot.data, "<script>"));
+	tfs_buf_release(&dot);
+	tfs_buf_init(&dot);
+	tfs_diagram_render_svg(d, 0, &dot);
+	/* cairo draws text as glyphs: no markup of the input in the SVG */
+	assert_null(strstr(dot.data, "<script"));
+	tfs_buf_release(&dot);
+	tfs_diagram_free(d);
+	release(&f);
+}
+
+static void test_sanitise(void **s)
+{
+	tfs_arena a = TFS_ARENA_INIT;
+	tfs_dg_measure m;
+	double w;
+	const char *e;
+	(void)s;
+
+	assert_string_equal(tfs_dg_sanitise(&a, "ok \xC3\xA9"), "ok \xC3\xA9");
+	assert_string_equal(tfs_dg_sanitise(&a, "bad \xFF\xC3"), "bad \xEF\xBF\xBD\xEF\xBF\xBD");
+	assert_string_equal(tfs_dg_sanitise(&a, "a\tb\x1b"), "a?b?");
+	assert_string_equal(tfs_dg_sanitise(&a, "\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+	assert_string_equal(tfs_dg_sanitise(&a, NULL), "");
+	tfs_dg_measure_init(&m);
+	e = tfs_dg_elide(&a, &m, "short", 10, false, 500, &w);
+	assert_string_equal(e, "short");
+	e = tfs_dg_elide(&a, &m, "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 10, false, 30, &w);
+	assert_true(w <= 30);
+	assert_non_null(strstr(e, "\xE2\x80\xA6"));
+	e = tfs_dg_elide(&a, &m, "abc", 10, false, 1, &w);
+	assert_string_equal(e, "");
+	tfs_dg_measure_release(&m);
+	tfs_arena_release(&a);
+}
+
+/* Many copies of one module stack, one VPC each: collapsed, bounded. */
+static void test_repeated_modules_collapse(void **s)
+{
+	tfs_buf b;
+	fixture f;
+	tfs_diagram_options o;
+	tfs_diagram *d;
+	size_t i, k;
+	(void)s;
+
+	tfs_buf_init(&b);
+	for (i = 0; i < 60; i++) {
+		if (i)
+			tfs_buf_adds(&b, ",");
+		tfs_buf_addf(&b,
+			"{'module':'module.app[%zu]','mode':'managed','type':'aws_vpc','name':'v',"
+			"'instances':[{'attributes':{'id':'vpc-%zu','tags':{'Name':'app'}}}]},"
+			"{'module':'module.app[%zu]','mode':'managed','type':'aws_subnet','name':'s',"
+			"'instances':[{'index_key':0,'attributes':{'id':'subnet-%zua','vpc_id':'vpc-%zu',"
+			"'availability_zone':'sa-east-1a'}},{'index_key':1,'attributes':"
+			"{'id':'subnet-%zub','vpc_id':'vpc-%zu','availability_zone':'sa-east-1b'}}]},"
+			"{'module':'module.app[%zu]','mode':'managed','type':'aws_instance','name':'web',"
+			"'instances':[{'index_key':0,'attributes':{'id':'i-%zu','subnet_id':'subnet-%zua',"
+			"'instance_type':'t3.small'}}]}",
+			i, i, i, i, i, i, i, i, i, i);
+	}
+	f = build(b.data);
+	tfs_buf_release(&b);
+	tfs_diagram_options_init(&o);
+	d = tfs_diagram_layout(f.m, &o);
+	assert_null(tfs_diagram_check(d));
+	/* one VPC key: a single page, one box for the 60 instances */
+	assert_int_equal(d->npages, 1);
+	k = 0;
+	for (i = 0; i < d->pages[0].nboxes; i++) {
+		const tfs_dbox *bx = &d->pages[0].boxes[i];
+		if (bx->kind == TFS_DBOX_NODE && bx->rkind == TFS_KIND_EC2_INSTANCE) {
+			assert_int_equal(bx->count, 60);
+			assert_non_null(strstr(bx->text[0].text, "60\xC3\x97"));
+			k++;
+		}
+		if (bx->kind == TFS_DBOX_VPC)
+			assert_int_equal(bx->count, 60);
+	}
+	assert_int_equal(k, 1);
+	assert_true(d->pages[0].nboxes < 30);
+	tfs_diagram_free(d);
+	release(&f);
+}
+
+static void test_pages_per_vpc_and_env_filter(void **s)
+{
+	fixture f = build(
+		R("aws_vpc", "a", "{'id':'vpc-a','tags':{'Name':'one','Environment':'prod'}}") ","
+		R("aws_vpc", "b", "{'id':'vpc-b','tags':{'Name':'two','Environment':'dev'}}") ","
+		R("aws_subnet", "a", "{'id':'subnet-a','vpc_id':'vpc-a','availability_zone':"
+		  "'sa-east-1a','tags':{'Environment':'prod'}}") ","
+		R("aws_subnet", "b", "{'id':'subnet-b','vpc_id':'vpc-b','availability_zone':"
+		  "'sa-east-1a','tags':{'Environment':'dev'}}") ","
+		R("aws_instance", "a", "{'id':'i-a','subnet_id':'subnet-a','tags':{'Environment':'prod'}}") ","
+		R("aws_instance", "b", "{'id':'i-b','subnet_id':'subnet-b','tags':{'Environment':'dev'}}") ","
+		R("aws_s3_bucket", "logs", "{'id':'logs','bucket':'logs','tags':{'Environment':'dev'}}"));
+	tfs_diagram_options o;
+	tfs_diagram *d;
+	(void)s;
+
+	tfs_diagram_options_init(&o);
+	d = tfs_diagram_layout(f.m, &o);
+	assert_null(tfs_diagram_check(d));
+	assert_int_equal(d->npages, 3);
+	assert_string_equal(d->pages[0].name, "overview");
+	assert_int_equal(count_boxes(&d->pages[0], TFS_DBOX_VPC), 2);
+	assert_int_equal(count_boxes(&d->pages[1], TFS_DBOX_VPC), 1);
+	assert_string_equal(d->pages[1].name, "one");
+	tfs_diagram_free(d);
+	o.environment = "prod";
+	d = tfs_diagram_layout(f.m, &o);
+	assert_null(tfs_diagram_check(d));
+	assert_int_equal(d->npages, 1);
+	assert_non_null(box_of(&d->pages[0], TFS_KIND_EC2_INSTANCE, 0));
+	assert_null(box_of(&d->pages[0], TFS_KIND_EC2_INSTANCE, 1));
+	assert_null(box_of(&d->pages[0], TFS_KIND_S3_BUCKET, 0));
+	tfs_diagram_free(d);
+	release(&f);
+}
+
+static void test_empty_state(void **s)
+{
+	fixture f = build("");
+	tfs_diagram_options o;
+	tfs_diagram *d;
+	tfs_buf b;
+	(void)s;
+
+	tfs_diagram_options_init(&o);
+	d = tfs_diagram_layout(f.m, &o);
+	assert_null(tfs_diagram_check(d));
+	assert_int_equal(d->npages, 1);
+	tfs_buf_init(&b);
+	tfs_diagram_render_png(d, 0, 1, &b);
+	assert_memory_equal(b.data, "\x89PNG", 4);
+	tfs_buf_truncate(&b, 0);
+	tfs_diagram_render_pdf(d, &b);
+	assert_memory_equal(b.data, "%PDF", 4);
+	tfs_buf_release(&b);
+	tfs_diagram_free(d);
+	release(&f);
+}
+
+static void test_real_fixtures(void **s)
+{
+	const char *root = getenv("TFSIGHT_SRCDIR");
+	char dir[4096];
+	struct dirent **names;
+	int n, i, seen = 0;
+	(void)s;
+
+	snprintf(dir, sizeof(dir), "%s/../shared/fixtures/real", root ? root : ".");
+	n = scandir(dir, &names, NULL, alphasort);
+	if (n < 0) {
+		print_message("skipped: ../shared not found\n");
+		skip();
+	}
+	for (i = 0; i < n; i++) {
+		char path[8192];
+		tfs_error err;
+		tfs_state *st;
+
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]->d_name);
+		tfs_error_init(&err);
+		if (names[i]->d_name[0] == '.' || strstr(names[i]->d_name, ".md") ||
+		    strcmp(names[i]->d_name, "licenses") == 0 ||
+		    tfs_state_load(&st, path, &err) != 0) {
+			free(names[i]);
+			continue;
+		}
+		{
+			tfs_inventory *inv = tfs_inventory_build(st, TFS_DEFAULT_REGION);
+			tfs_model_options opt;
+			tfs_diagram_options o;
+			tfs_model *m;
+			tfs_diagram *d;
+			const char *bad;
+			tfs_model_options_init(&opt);
+			m = tfs_model_build(st, inv, &opt);
+			tfs_diagram_options_init(&o);
+			d = tfs_diagram_layout(m, &o);
+			bad = tfs_diagram_check(d);
+			if (bad)
+				fail_msg("%s: %s", names[i]->d_name, bad);
+			tfs_diagram_free(d);
+			tfs_model_free(m);
+			tfs_inventory_free(inv);
+			tfs_state_free(st);
+			seen++;
+		}
+		free(names[i]);
+	}
+	free(names);
+	assert_true(seen > 10);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_example_grid),
+		cmocka_unit_test(test_costs_and_findings),
+		cmocka_unit_test(test_deterministic_output),
+		cmocka_unit_test(test_hostile_labels),
+		cmocka_unit_test(test_sanitise),
+		cmocka_unit_test(test_repeated_modules_collapse),
+		cmocka_unit_test(test_pages_per_vpc_and_env_filter),
+		cmocka_unit_test(test_empty_state),
+		cmocka_unit_test(test_real_fixtures),
+	};
+	int rc = cmocka_run_group_tests_name("diagram", tests, NULL, NULL);
+	tfs_diagram_release_caches();
+	return rc;
+}

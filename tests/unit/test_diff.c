@@ -1,0 +1,276 @@
+/* test_diff.c - the diff engine (matching, totals, groups, check changes)
+ * and the pull-request comment (money format, escaping, size limits per
+ * platform counted in characters). */
+#include <math.h>
+
+#include "testutil.h"
+
+#include "tfsight/diff.h"
+#include "tfsight/render.h"
+
+typedef struct {
+	fixture f;
+	tfs_cost *cost;
+	tfs_checks *checks;
+} side;
+
+static side make_side(const char *resources)
+{
+	side s;
+	tfs_check_options o;
+
+	s.f = build(resources);
+	s.cost = tfs_cost_estimate(s.f.m, tfs_pricing_bundled(), NULL);
+	tfs_check_options_init(&o);
+	o.today = "2026-11-23";
+	o.cost = s.cost;
+	o.pricing = tfs_pricing_bundled();
+	s.checks = tfs_checks_run(s.f.m, &o);
+	return s;
+}
+
+static void free_side(side *s)
+{
+	tfs_checks_free(s->checks);
+	tfs_cost_free(s->cost);
+	release(&s->f);
+}
+
+static tfs_diff *diff_of(const side *a, const side *b)
+{
+	tfs_diff_side x = {a->cost, a->checks}, y = {b->cost, b->checks};
+	return tfs_diff_build(&x, &y, NULL);
+}
+
+static char *markdown(const tfs_diff *d, tfs_platform p, size_t max)
+{
+	tfs_diff_view v;
+	tfs_buf b;
+
+	memset(&v, 0, sizeof(v));
+	v.diff = d;
+	v.base_name = "base.tfstate";
+	v.head_name = "head.tfstate";
+	v.platform = p;
+	v.max_chars = max;
+	tfs_buf_init(&b);
+	tfs_render_diff_markdown(&v, &b);
+	return tfs_buf_detach(&b, NULL);
+}
+
+static size_t chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+#define NAT(name)                                                             \
+	R("aws_nat_gateway", name, "{'id':'nat-" name "','connectivity_type':"   \
+	  "'public','tags_all':{'Project':'shop','Environment':'prod'}}")
+#define DBI(name, maz)                                                        \
+	R("aws_db_instance", name, "{'identifier':'" name "','engine':"        \
+	  "'postgres','instance_class':'db.t4g.micro','allocated_storage':20,"  \
+	  "'storage_type':'gp3','multi_az':" maz ",'tags_all':{'Project':"      \
+	  "'shop','Environment':'prod'}}")
+
+static void test_matching_and_totals(void **s)
+{
+	(void)s;
+	side a = make_side(NAT("a") "," NAT("b") "," DBI("db", "false"));
+	side b = make_side(NAT("a") "," DBI("db", "true") ","
+	                   R("aws_sqs_queue", "q", "{}"));
+	tfs_diff *d = diff_of(&a, &b);
+	size_t i;
+	double sum_base = 0, sum_head = 0;
+
+	assert_int_equal(d->added, 1);
+	assert_int_equal(d->removed, 1);
+	assert_int_equal(d->changed, 1);
+	assert_int_equal(d->unchanged, 1);
+	assert_int_equal(d->nresources, 3);
+	/* totals equal the estimates, and the groups add up to them */
+	assert_true(fabs(d->base_total - a.cost->total) < 1e-9);
+	assert_true(fabs(d->head_total - b.cost->total) < 1e-9);
+	for (i = 0; i < d->ngroups; i++) {
+		sum_base += d->groups[i].base_usd;
+		sum_head += d->groups[i].head_usd;
+	}
+	assert_true(fabs(sum_base - d->base_total) < 1e-9);
+	assert_true(fabs(sum_head - d->head_total) < 1e-9);
+	/* the largest change first: the NAT gateway ($72) before Multi-AZ */
+	assert_string_equal(d->resources[0].address, "aws_nat_gateway.b");
+	assert_int_equal(d->resources[0].change, TFS_CHANGE_REMOVED);
+	assert_string_equal(d->resources[1].address, "aws_db_instance.db");
+	assert_int_equal(d->resources[1].nchanged_keys, 1);
+	assert_string_equal(d->resources[1].changed_keys[0], "multi_az");
+	/* Multi-AZ doubles the instance */
+	assert_true(fabs(d->resources[1].head_usd -
+	                 2 * d->resources[1].base_usd) < 1.0);
+	assert_int_equal(d->resources[2].change, TFS_CHANGE_ADDED);
+	/* and the checklist: Multi-AZ fixed */
+	assert_true(d->has_checks);
+	for (i = 0; i < d->nfixed; i++)
+		if (strcmp(d->fixed[i]->check->id, "HA-RDS-MULTIAZ") == 0)
+			break;
+	assert_true(i < d->nfixed);
+	tfs_diff_free(d);
+
+	d = diff_of(&b, &a); /* the other way: a new failure */
+	for (i = 0; i < d->nnew_failures; i++)
+		if (strcmp(d->new_failures[i]->check->id, "HA-RDS-MULTIAZ") == 0)
+			break;
+	assert_true(i < d->nnew_failures);
+	assert_int_equal(tfs_diff_worst_new(d) >= TFS_SEV_HIGH, true);
+	tfs_diff_free(d);
+	free_side(&a);
+	free_side(&b);
+}
+
+static void test_no_change(void **s)
+{
+	(void)s;
+	side a = make_side(NAT("a") "," DBI("db", "false"));
+	side b = make_side(NAT("a") "," DBI("db", "false"));
+	tfs_diff *d = diff_of(&a, &b);
+	char *md = markdown(d, TFS_PLATFORM_GITHUB, 0);
+
+	assert_int_equal(d->nresources, 0);
+	assert_int_equal(d->nnew_failures, 0);
+	assert_int_equal(d->nfixed, 0);
+	assert_int_equal(tfs_diff_worst_new(d), -1);
+	assert_non_null(strstr(md, "[//]: <> (tfsight)\n#### Monthly estimate "
+	                           "unchanged at $"));
+	assert_null(strstr(md, "<details>"));
+	free(md);
+	tfs_diff_free(d);
+	free_side(&a);
+	free_side(&b);
+}
+
+static void test_money_conventions(void **s)
+{
+	(void)s;
+	tfs_buf b;
+
+	tfs_buf_init(&b);
+	tfs_money_short(&b, 1401.6);
+	tfs_buf_adds(&b, " ");
+	tfs_money_short(&b, 0.584);
+	tfs_buf_adds(&b, " ");
+	tfs_money_short(&b, 1.0);
+	assert_string_equal(b.data, "$1,402 $0.58 $1");
+	tfs_buf_release(&b);
+}
+
+static void test_markdown_escaping(void **s)
+{
+	(void)s;
+	tfs_buf b;
+
+	tfs_buf_init(&b);
+	tfs_md_escape(&b, "<script>@here | *x* [a](javascript:1)\n`rm`");
+	assert_null(strstr(b.data, "<script>"));
+	assert_null(strstr(b.data, "@here"));
+	assert_non_null(strstr(b.data, "@\xe2\x80\x8bhere"));
+	assert_null(strstr(b.data, " | "));
+	assert_null(strstr(b.data, "\n"));
+	assert_non_null(strstr(b.data, "\\[a\\]"));
+	assert_non_null(strstr(b.data, "\\`rm\\`"));
+	tfs_buf_release(&b);
+}
+
+/* n queues whose names hold multi-byte characters, so a byte count and a
+ * character count differ. */
+static char *many(size_t n)
+{
+	tfs_buf b;
+	tfs_buf_init(&b);
+	for (size_t i = 0; i < n; i++)
+		tfs_buf_addf(&b, "%s{'mode':'managed','type':'aws_sqs_queue','name':"
+		                 "'fila_de_produção_número_%zu_com_um_nome_bem_longo',"
+		                 "'instances':[{'attributes':{}}]}",
+		             i ? "," : "", i);
+	return tfs_buf_detach(&b, NULL);
+}
+
+static void test_size_limits_in_characters(void **s)
+{
+	(void)s;
+	static const tfs_platform ALL[] = {TFS_PLATFORM_GITHUB,
+	                                   TFS_PLATFORM_AZURE,
+	                                   TFS_PLATFORM_BITBUCKET};
+	char *big = many(1500);
+	side a = make_side(NAT("a"));
+	side b = make_side(big);
+	tfs_diff *d = diff_of(&a, &b);
+	size_t i;
+
+	assert_int_equal(tfs_platform_limit(TFS_PLATFORM_GITHUB), 65536);
+	assert_int_equal(tfs_platform_limit(TFS_PLATFORM_GITLAB), 1000000);
+	assert_int_equal(tfs_platform_limit(TFS_PLATFORM_AZURE), 150000);
+	assert_int_equal(tfs_platform_limit(TFS_PLATFORM_BITBUCKET), 32768);
+	for (i = 0; i < sizeof(ALL) / sizeof(ALL[0]); i++) {
+		char *md = markdown(d, ALL[i], 0);
+		size_t n = chars(md);
+		assert_true(n <= tfs_platform_limit(ALL[i]));
+		/* the headline and the table are whole; the cut is announced */
+		assert_non_null(strstr(md, "#### Monthly estimate"));
+		assert_non_null(strstr(md, "| **Total** |"));
+		assert_non_null(strstr(md, "lines were left out to fit"));
+		/* close to the limit: the cut is not wasteful */
+		assert_true(n > tfs_platform_limit(ALL[i]) - 400);
+		/* bytes exceed characters here: the budget is in characters */
+		assert_true(strlen(md) > n);
+		if (ALL[i] == TFS_PLATFORM_BITBUCKET) {
+			assert_null(strstr(md, "<details>"));
+			assert_null(strstr(md, "[//]: <>"));
+			assert_non_null(strstr(md, "*(generated by tfsight)*"));
+		} else {
+			/* every <details> opened is closed */
+			const char *p = md;
+			size_t open = 0, close = 0;
+			while ((p = strstr(p, "<details>")) != NULL)
+				open++, p++;
+			p = md;
+			while ((p = strstr(p, "</details>")) != NULL)
+				close++, p++;
+			assert_int_equal(open, close);
+		}
+		free(md);
+	}
+	/* GitLab's million holds all of it */
+	{
+		char *md = markdown(d, TFS_PLATFORM_GITLAB, 0);
+		assert_null(strstr(md, "left out"));
+		free(md);
+	}
+	/* a tiny limit still keeps the headline and the table */
+	{
+		char *md = markdown(d, TFS_PLATFORM_GITHUB, 100);
+		assert_non_null(strstr(md, "| **Total** |"));
+		char want[64];
+		snprintf(want, sizeof(want), "%zu lines were left out",
+		         d->nresources + d->nnew_failures + d->nfixed);
+		assert_non_null(strstr(md, want));
+		free(md);
+	}
+	tfs_diff_free(d);
+	free_side(&a);
+	free_side(&b);
+	free(big);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_matching_and_totals),
+		cmocka_unit_test(test_no_change),
+		cmocka_unit_test(test_money_conventions),
+		cmocka_unit_test(test_markdown_escaping),
+		cmocka_unit_test(test_size_limits_in_characters),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

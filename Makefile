@@ -9,6 +9,8 @@
 #   make install    install the binary under $(PREFIX)
 #   make golden-update   rewrite the expected outputs of the golden tests
 #   make lint       cppcheck and clang-tidy
+#   make fuzz       build the libFuzzer targets (clang) and run each for
+#                   FUZZ_SECONDS (default 60); see fuzz/README.md
 
 PREFIX  ?= /usr/local
 BUILD   ?= build
@@ -19,7 +21,8 @@ SHELL   := /bin/bash
 PKGS      := jansson yaml-0.1 cairo fontconfig
 TEST_PKGS := cmocka
 DEB_PKGS  := libjansson-dev libyaml-dev libcairo2-dev libcmocka-dev \
-             pkg-config fonts-dejavu-core make gcc python3 python3-jsonschema
+             pkg-config fonts-dejavu-core make gcc python3 python3-jsonschema \
+             chromium
 
 WARN := -Wall -Wextra -Werror -pedantic -Wmissing-prototypes \
         -Wstrict-prototypes -Wvla -Wwrite-strings -Wswitch-enum -Wformat=2 \
@@ -28,13 +31,14 @@ WARN := -Wall -Wextra -Werror -pedantic -Wmissing-prototypes \
 # Evaluated when used, so a sub-make sees packages that `deps` just installed.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
-ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
+ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) -pthread -D_POSIX_C_SOURCE=200809L \
              -Iinclude -Isrc $(PKG_CFLAGS) -MMD -MP
-LDLIBS     = $(PKG_LIBS) -lm
+LDLIBS     = $(PKG_LIBS) -lm -pthread
 
 LIB_SRC  := $(sort $(wildcard src/core/*.c src/state/*.c src/model/*.c \
                               src/render/*.c src/cost/*.c src/config/*.c \
-                              src/check/*.c src/diagram/*.c src/diff/*.c))
+                              src/check/*.c src/diagram/*.c src/diff/*.c \
+                              src/report/*.c))
 CLI_SRC  := $(sort $(wildcard src/cli/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 
@@ -57,7 +61,8 @@ TEST_BIN := $(TEST_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 EXAMPLES := $(sort $(wildcard examples/*.tfstate))
 
 .PHONY: all test demo deps check-deps asan valgrind bench install clean \
-        golden-update lint build-bin test-run unit golden
+        golden-update lint build-bin test-run unit golden \
+        fuzz fuzz-deps fuzz-build
 
 all: check-deps
 	@$(MAKE) --no-print-directory build-bin
@@ -133,6 +138,11 @@ golden: $(BIN)
 	  tests/run-hostile.sh
 	@TFSIGHT=$(abspath $(BIN)) tests/run-schemas.sh
 	@TFSIGHT=$(abspath $(BIN)) tests/run-docs.sh
+	@TFSIGHT=$(abspath $(BIN)) tests/run-browser.sh
+	@TFSIGHT=$(abspath $(BIN)) TEST_WRAPPER="$(TEST_WRAPPER)" \
+	  tests/run-reports.sh
+	@TFSIGHT=$(abspath $(BIN)) TEST_WRAPPER="$(TEST_WRAPPER)" \
+	  tests/run-determinism.sh
 
 golden-update: check-deps
 	@$(MAKE) --no-print-directory $(BIN)
@@ -153,24 +163,16 @@ valgrind: check-deps
 
 demo: check-deps
 	@$(MAKE) --no-print-directory $(BIN)
-	@for f in $(EXAMPLES); do \
-	  echo "== tfsight inventory $$f"; \
-	  $(BIN) inventory $$f || exit $$?; echo; \
-	  echo "== tfsight topology $$f"; \
-	  $(BIN) topology --config examples/tfsight.yml $$f \
-	    || exit $$?; echo; \
-	  echo "== tfsight cost --usage examples/usage.yml $$f"; \
-	  $(BIN) cost --usage examples/usage.yml $$f || exit $$?; echo; \
-	  echo "== tfsight check --config examples/tfsight.yml $$f"; \
-	  $(BIN) check --config examples/tfsight.yml --usage examples/usage.yml \
-	    $$f || exit $$?; echo; \
-	  d=build/demo/$$(basename $$f .tfstate); mkdir -p build/demo; \
-	  echo "== tfsight diagram --costs -o $$d.png (and .svg, .pdf)"; \
-	  for ext in png svg pdf; do \
-	    $(BIN) diagram --config examples/tfsight.yml --costs \
-	      --usage examples/usage.yml $$f -o $$d.$$ext || exit $$?; \
-	  done; echo; \
-	done
+	@echo "== tfsight cost --usage examples/usage.yml examples/webapp-prod.tfstate"
+	@$(BIN) cost --usage examples/usage.yml examples/webapp-prod.tfstate
+	@echo
+	@echo "== tfsight check --config examples/tfsight.yml examples/webapp-dev.tfstate"
+	@$(BIN) check --config examples/tfsight.yml --usage examples/usage.yml \
+	  examples/webapp-dev.tfstate
+	@echo
+	@echo "== the example reports (examples/reports.sh)"
+	@bash examples/reports.sh $(BIN) reports
+	@echo "open reports/webapp/index.html (dev and prod), reports/webapp-prod/ or reports/webapp-dev/"
 
 bench: check-deps
 	@$(MAKE) --no-print-directory BUILD=build/bench CFLAGS="-O2 -g" \
@@ -196,6 +198,70 @@ build/bench/bench-diagram: bench/diagram.c $(LIB)
 	@mkdir -p $(@D)
 	@echo "  CC      $@"
 	@$(CC) $(filter-out -MMD -MP,$(ALL_CFLAGS)) -o $@ $< $(LIB) $(LDLIBS)
+
+# ---- fuzzing (fuzz/README.md) ---------------------------------------------
+# libFuzzer targets built with clang into build/fuzz/ (the library too, with
+# the fuzz flags), each run for FUZZ_SECONDS.  New corpus entries go to
+# build/fuzz/corpus/TARGET, crashes to build/fuzz/crashes/.
+
+FUZZ_SECONDS  ?= 60
+FUZZ_CC       ?= clang
+FUZZ_TARGETS  := state usage config pipeline
+FUZZ_DEB_PKGS := clang libclang-rt-14-dev
+FUZZ_SAN      := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_CFLAGS   := -O1 -g -fno-omit-frame-pointer -fsanitize=fuzzer-no-link \
+                 -Wno-format-nonliteral \
+                 $(FUZZ_SAN)
+FUZZ_MAXLEN_state    := 262144
+FUZZ_MAXLEN_pipeline := 262144
+FUZZ_MAXLEN_usage    := 16384
+FUZZ_MAXLEN_config   := 16384
+
+fuzz: check-deps fuzz-deps
+	@$(MAKE) --no-print-directory fuzz-build
+	@mkdir -p build/fuzz/crashes
+	@fail=0; for t in $(FUZZ_TARGETS); do \
+	  case $$t in state|pipeline) len=$(FUZZ_MAXLEN_state) dict=state;; \
+	    *) len=$(FUZZ_MAXLEN_usage) dict=yaml;; esac; \
+	  mkdir -p build/fuzz/corpus/$$t; \
+	  echo "== fuzz_$$t for $(FUZZ_SECONDS)s (log build/fuzz/fuzz_$$t.log)"; \
+	  nice -n 10 build/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) \
+	    -max_len=$$len -timeout=10 -rss_limit_mb=2048 \
+	    -dict=fuzz/$$dict.dict -print_final_stats=1 \
+	    -artifact_prefix=build/fuzz/crashes/$$t- \
+	    build/fuzz/corpus/$$t fuzz/corpus/$$t \
+	    >build/fuzz/fuzz_$$t.log 2>&1 || { fail=1; \
+	    echo "fuzz_$$t found a problem:"; tail -n 40 build/fuzz/fuzz_$$t.log; }; \
+	  grep -E '^stat::(number_of_executed_units|new_units_added)' \
+	    build/fuzz/fuzz_$$t.log; \
+	done; ls build/fuzz/crashes; exit $$fail
+
+# libFuzzer's runtime comes with clang's compiler-rt (Debian: libclang-rt-*).
+fuzz-deps:
+	@probe=$$(mktemp -d); \
+	printf '%s\n' '#include <stddef.h>' '#include <stdint.h>' \
+	  'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n);' \
+	  'int LLVMFuzzerTestOneInput(const uint8_t *d, size_t n) { (void)d; (void)n; return 0; }' \
+	  >$$probe/p.c; \
+	$(FUZZ_CC) -fsanitize=fuzzer,address,undefined -o $$probe/p $$probe/p.c \
+	  >/dev/null 2>&1 || { \
+	  echo "installing clang and libFuzzer with apt-get"; \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	    --no-install-recommends $(FUZZ_DEB_PKGS); }; \
+	rm -rf $$probe
+
+fuzz-build:
+	@$(MAKE) --no-print-directory BUILD=build/fuzz CC=$(FUZZ_CC) \
+	  CFLAGS="$(FUZZ_CFLAGS)" LDFLAGS="$(FUZZ_SAN)" \
+	  $(FUZZ_TARGETS:%=build/fuzz/fuzz_%)
+
+build/fuzz/fuzz_%: fuzz/fuzz_%.c $(LIB)
+	@mkdir -p $(@D)
+	@echo "  FUZZ    $@"
+	@$(CC) $(filter-out -MMD -MP,$(ALL_CFLAGS)) -fsanitize=fuzzer \
+	  -o $@ $< $(LIB) $(LDLIBS)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin

@@ -2,46 +2,82 @@
 # run-hostile.sh - every command on every malformed file of tests/bad exits
 # 3 with a located message (never a crash), and on the hostile-but-valid
 # states of tests/hostile exits 0 with no secret, no control character and
-# no unescaped markup of the input in its output.
+# no unescaped markup of the input in its output; `cost --format csv`
+# starts no cell with a spreadsheet formula (= + - @); and `report` on a
+# malformed file leaves an existing report directory as it was.
+# The inputs over 200 KB (a 10 MB tag value, a 10 MB unterminated string,
+# 6,000 resources) are written by tests/make-hostile.py --big at each run,
+# not committed.
 set -u
 cd "$(dirname "$0")/.."
 : "${TFSIGHT:?set TFSIGHT to the binary}"
 export LC_ALL=C
 pass=0 fail=0
+big=build/hostile-big
+rm -rf "$big" && mkdir -p "$big"
+# Under a wrapper (valgrind) the large inputs would take minutes each.
+if [ -n "${TEST_WRAPPER:-}" ]; then
+	echo "hostile: the inputs over 200 KB are skipped under $TEST_WRAPPER"
+elif ! python3 tests/make-hostile.py --big "$big"; then
+	echo "FAIL tests/make-hostile.py --big $big"
+	fail=$((fail+1))
+fi
 # The file is the last argument of each; diff compares the dev example with it.
 commands=("inventory" "inventory --format json" "topology" "topology --format json"
 	"cost --format json" "check" "check --format json" "check --format sarif"
 	"check --format junit" "diagram --format svg"
-	"diff examples/webapp-dev.tfstate")
+	"diff examples/webapp-dev.tfstate" "cost --format csv"
+	"diagram --format svg --costs")
 # Formats where markup of the input must arrive escaped.
-markup='^(check --format junit|diagram --format svg|diff .*)$'
+markup='^(check --format junit|diagram --format svg.*|diff .*)$'
 
-for f in tests/bad/*; do
+# Whether CSV text (RFC 4180) has a cell starting with = + - @ (a formula
+# to a spreadsheet); prints the first such cell.
+csv_formula() {
+	python3 -c '
+import csv, sys
+csv.field_size_limit(1 << 30)
+for row in csv.reader(sys.stdin):
+    for cell in row:
+        if cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
+            print(cell[:60]); sys.exit(0)
+sys.exit(1)'
+}
+
+for f in tests/bad/* "$big"/bad/*; do
+	[ -f "$f" ] || continue
 	for c in "${commands[@]}"; do
 		# shellcheck disable=SC2086
-		err=$(${TEST_WRAPPER:-} "$TFSIGHT" $c "$f" 2>&1 >/dev/null)
+		err=$(timeout 120 ${TEST_WRAPPER:-} "$TFSIGHT" $c "$f" 2>&1 >/dev/null)
 		rc=$?
-		if [ $rc -eq 3 ] && [[ $err == "tfsight: error: $f"* ]]; then
+		if [ $rc -eq 3 ] && [[ $err == "tfsight: error: $f"* ]] &&
+			! grep -q "TFSIGHT-CANARY" <<<"$err"; then
 			pass=$((pass+1))
 		else
-			echo "FAIL $c $f: exit $rc: $err"
+			echo "FAIL $c $f: exit $rc: ${err:0:300}"
 			fail=$((fail+1))
 		fi
 	done
 done
 
-for f in tests/hostile/*; do
+out=$big/out
+for f in tests/hostile/* "$big"/hostile/*; do
+	[ -f "$f" ] || continue
 	for c in "${commands[@]}"; do
 		# shellcheck disable=SC2086
-		out=$(${TEST_WRAPPER:-} "$TFSIGHT" $c "$f" 2>&1)
+		timeout 120 ${TEST_WRAPPER:-} "$TFSIGHT" $c "$f" >"$out" 2>"$out.err"
 		rc=$?
 		why=
-		[ $rc -eq 0 ] || why="exit $rc"
-		grep -q "TFSIGHT-CANARY" <<<"$out" && why="$why; a secret reached the output"
+		[ $rc -eq 0 ] || why="exit $rc: $(head -c 200 "$out.err")"
+		grep -q "TFSIGHT-CANARY" "$out" "$out.err" && why="$why; a secret reached the output"
 		# ESC, BEL and CR from the input must not reach a terminal raw
-		LC_ALL=C grep -q $'[\x1b\x07\r]' <<<"$out" && why="$why; a control character reached the output"
-		if [[ $c =~ $markup ]] && grep -qi '<script' <<<"$out"; then
+		grep -q $'[\x1b\x07\r]' "$out" "$out.err" && why="$why; a control character reached the output"
+		if [[ $c =~ $markup ]] && grep -qi '<script' "$out"; then
 			why="$why; markup of the input reached the output unescaped"
+		fi
+		if [ "$c" = "cost --format csv" ] && [ $rc -eq 0 ] &&
+			cell=$(csv_formula <"$out"); then
+			why="$why; a CSV cell starts a formula: $cell"
 		fi
 		if [ -z "$why" ]; then
 			pass=$((pass+1))
@@ -51,5 +87,28 @@ for f in tests/hostile/*; do
 		fi
 	done
 done
+
+# A malformed input never touches an existing report: no file changes,
+# no temporary file stays behind.
+rep=build/hostile-report
+rm -rf "$rep" && mkdir -p "$rep"
+printf 'previous report\n' >"$rep/index.html"
+printf '{"totalMonthlyCost": "1"}\n' >"$rep/cost.json"
+before=$(cd "$rep" && find . -type f -exec md5sum {} + | sort)
+for f in tests/bad/*; do
+	err=$(timeout 120 ${TEST_WRAPPER:-} "$TFSIGHT" report --out "$rep" "$f" 2>&1 >/dev/null)
+	rc=$?
+	after=$(cd "$rep" && find . -type f -exec md5sum {} + | sort)
+	if [ $rc -eq 3 ] && [[ $err == "tfsight: error: $f"* ]] &&
+		[ "$before" = "$after" ]; then
+		pass=$((pass+1))
+	else
+		echo "FAIL report --out $rep $f: exit $rc: ${err:0:200}"
+		[ "$before" = "$after" ] || echo "  the previous report changed"
+		fail=$((fail+1))
+		before=$after
+	fi
+done
+rm -rf "$rep" "$big"
 echo "hostile: $pass passed, $fail failed"
 [ $fail = 0 ]

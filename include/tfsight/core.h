@@ -152,6 +152,22 @@ bool tfs_read_file(const char *path, const char *name, size_t max,
 enum { TFS_EXCERPT = 40, TFS_EXCERPT_SIZE = TFS_EXCERPT * 4 + 8 };
 void tfs_excerpt(char *out, size_t size, const char *s);
 
+/* ---- parallel work ----------------------------------------------------------- */
+
+/* fn(ctx, i) for every i < n, on up to jobs threads (1: in order, here).
+ * Items must touch only their own results; xmalloc's abort on exhaustion
+ * is the one failure, as everywhere. */
+void tfs_parallel_for(size_t n, int jobs, void (*fn)(void *ctx, size_t i),
+                      void *ctx);
+/* Online processors, 1 to 64: the default for -j. */
+int tfs_cpu_count(void);
+
+/* ---- dates ------------------------------------------------------------------ */
+
+/* Today as "YYYY-MM-DD" (UTC): SOURCE_DATE_EPOCH when set, so runs can be
+ * reproduced, else the clock.  Returns buf, or NULL when size < 11. */
+const char *tfs_source_date(char *buf, size_t size);
+
 /* ---- text helpers ----------------------------------------------------- */
 
 /* Append s with every C0 control character and DEL replaced by '?', for

@@ -23,14 +23,48 @@
 #include "tfsight/check.h"
 #include "tfsight/cost.h"
 
+/* One resource of a side, whatever it was read from. */
+typedef struct tfs_diff_item {
+	const char *address;
+	const char *previous_address; /* plans: moved from, or NULL */
+	const char *type;
+	const char *environment, *project, *owner; /* TFS_UNTAGGED when none */
+	double usd;
+	size_t missing_prices;
+	const struct json_t *attributes; /* NULL: not known (a saved estimate) */
+	bool unknown_after_apply;
+} tfs_diff_item;
+
 typedef struct tfs_diff_side {
-	const tfs_cost *cost;     /* required */
-	const tfs_checks *checks; /* NULL: no checklist comparison */
+	const tfs_cost *cost;        /* the estimate of a state, or NULL and */
+	const tfs_diff_item *items;  /* the resources of a saved estimate */
+	size_t nitems;
+	const tfs_checks *checks;    /* NULL: no checklist comparison */
 } tfs_diff_side;
 
 typedef struct tfs_diff_options {
 	const char *project_tag; /* tag key of the project column: "Project" */
+	const char *owner_tag;   /* "Owner" */
 } tfs_diff_options;
+
+/* A saved estimate: last month's cost.json (`tfsight cost --format json`
+ * or a report's), as a side of a diff. */
+typedef struct tfs_diff_saved {
+	const char *source;
+	tfs_diff_item *items;
+	size_t count;
+	struct json_t *root;
+	tfs_arena arena;
+} tfs_diff_saved;
+
+/* Whether the JSON document is a saved estimate (Infracost's layout). */
+bool tfs_diff_is_estimate(const struct json_t *root);
+/* Read a saved estimate from a parsed document (taken over on success and
+ * on failure).  Returns 0, or -1 with err set (exit 3, the JSON path). */
+int tfs_diff_saved_read(tfs_diff_saved **out, const char *name,
+                        struct json_t *root, const char *project_tag,
+                        const char *owner_tag, tfs_error *err);
+void tfs_diff_saved_free(tfs_diff_saved *s);
 
 typedef enum tfs_change {
 	TFS_CHANGE_ADDED,
@@ -47,6 +81,8 @@ typedef struct tfs_diff_resource {
 	double base_usd, head_usd;    /* unrounded monthly cost */
 	bool unknown_after_apply;     /* the plan leaves values unknown */
 	size_t missing_prices;        /* on either side */
+	const char *environment, *project, *owner, *service; /* the head's,
+	                                 the base's when removed */
 	const char **changed_keys;    /* top-level attribute names, sorted */
 	size_t nchanged_keys;
 } tfs_diff_resource;

@@ -19,6 +19,7 @@
 #include "tfsight/inventory.h"
 #include "tfsight/model.h"
 #include "tfsight/pricing.h"
+#include "tfsight/report.h"
 
 /* ---- terminal text --------------------------------------------------------- */
 
@@ -163,5 +164,15 @@ void tfs_md_escape(tfs_buf *b, const char *s);
 void tfs_money_short(tfs_buf *b, double usd);
 void tfs_render_diff_markdown(const tfs_diff_view *v, tfs_buf *out);
 void tfs_render_diff_json(const tfs_diff_view *v, tfs_buf *out);
+
+/* ---- report ------------------------------------------------------------------- */
+
+/* index.html: one self-contained page (inline CSS unless r->opt.css_href,
+ * the diagrams as inline SVG, no script needed to read it). */
+void tfs_render_report_html(const tfs_report *r, tfs_buf *out);
+/* The report's stylesheet, for --external-css (report.css beside it). */
+void tfs_render_report_css(tfs_buf *out);
+/* summary.md: the headline figures and what to do first, in Markdown. */
+void tfs_render_report_markdown(const tfs_report *r, tfs_buf *out);
 
 #endif

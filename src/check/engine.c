@@ -473,17 +473,10 @@ bool tfs_ck_glob(const char *p, const char *s)
 
 static void S_today(const tfs_check_options *o, char out[11])
 {
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t;
-	struct tm tm;
-
-	if (o->today) {
+	if (o->today)
 		snprintf(out, 11, "%s", o->today);
-		return;
-	}
-	t = sde && *sde ? (time_t)strtoll(sde, NULL, 10) : time(NULL);
-	gmtime_r(&t, &tm);
-	strftime(out, 11, "%Y-%m-%d", &tm);
+	else if (!tfs_source_date(out, 11))
+		snprintf(out, 11, "1970-01-01");
 }
 
 static void S_apply_config(tfs_checks *c, const tfs_config *cfg,

@@ -92,10 +92,17 @@ typedef struct tfs_output {
 	const char *path; /* NULL for standard output */
 	char *tmp;        /* the temporary file, owned */
 	FILE *f;
+	bool deferred;    /* commit leaves the rename to tfs_output_publish() */
 } tfs_output;
 
 int tfs_output_open(tfs_output *o, const char *path, tfs_error *err);
 int tfs_output_commit(tfs_output *o, tfs_buf *b, tfs_error *err);
+/* For several files that change together (a report): open each, set
+ * deferred, commit each; then publish them all when every commit
+ * succeeded, or abandon them all (the temporary files go, the previous
+ * files stay). */
+int tfs_output_publish(tfs_output *o, tfs_error *err);
+void tfs_output_abandon(tfs_output *o);
 
 /* Every command's last step: open path (or standard output), stream
  * render(ctx, b) into it, commit.  Returns the exit status; errors are
@@ -111,9 +118,20 @@ typedef struct tfs_inputs {
 	size_t count;
 } tfs_inputs;
 
-/* Returns 0, or -1 with err set (everything loaded so far is released). */
+/* Read on up to jobs threads (the output is the same for any jobs).
+ * Returns 0, or -1 with err set for the first file, in argument order,
+ * that failed (everything loaded is released). */
 int tfs_inputs_load(tfs_inputs *in, char *const *files, int nfiles,
-                    const char *default_region, tfs_error *err);
+                    const char *default_region, int jobs, tfs_error *err);
+
+/* -j N of the commands that read several files: the number of threads, the
+ * processors when NULL; -1 after a usage error (printed). */
+int tfs_cli_jobs(const tfs_command *cmd, const char *text);
+#define TFS_OPT_JOBS(dest)                                                    \
+	{TFS_OPT_STRING, 'j', "jobs", "N",                                     \
+	 "read and analyse the files on N threads (default: the processors; " \
+	 "the output is the same)",                                            \
+	 (dest), NULL}
 void tfs_inputs_release(tfs_inputs *in);
 
 /* How the commands that build the model learn environments: tfsight.yml
@@ -154,12 +172,41 @@ void tfs_env_options_release(tfs_env_options *e);
 int tfs_cli_parse_files(const tfs_command *cmd, const tfs_option *opts,
                         int argc, char **argv, char ***files, int *nfiles);
 
+/* The analyses of the input files, one per file, in argument order. */
+struct tfs_model;
+struct tfs_cost;
+struct tfs_checks;
+struct tfs_pricing;
+struct tfs_usage;
+struct tfs_check_options;
+
+typedef struct tfs_analysis {
+	struct tfs_model **models;
+	struct tfs_cost **costs;   /* NULL entries without pricing */
+	struct tfs_checks **checks; /* NULL entries without check options */
+	size_t count;
+} tfs_analysis;
+
+typedef struct tfs_analysis_options {
+	const struct tfs_model_options *model;
+	const struct tfs_pricing *pricing;     /* NULL: no estimate */
+	const struct tfs_usage *usage;
+	const struct tfs_check_options *checks; /* NULL: no checks (its cost
+	                                           and pricing are filled in) */
+	int jobs;
+} tfs_analysis_options;
+
+void tfs_analyse(tfs_analysis *a, const tfs_inputs *in,
+                 const tfs_analysis_options *o);
+void tfs_analysis_release(tfs_analysis *a);
+
 int cmd_inventory(int argc, char **argv, const tfs_command *cmd);
 int cmd_topology(int argc, char **argv, const tfs_command *cmd);
 int cmd_cost(int argc, char **argv, const tfs_command *cmd);
 int cmd_pricing(int argc, char **argv, const tfs_command *cmd);
 int cmd_check(int argc, char **argv, const tfs_command *cmd);
 int cmd_diff(int argc, char **argv, const tfs_command *cmd);
+int cmd_report(int argc, char **argv, const tfs_command *cmd);
 int cmd_diagram(int argc, char **argv, const tfs_command *cmd);
 
 #endif

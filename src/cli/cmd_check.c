@@ -83,6 +83,8 @@ int cmd_check(int argc, char **argv, const tfs_command *cmd)
 	const char *format = "table", *output = NULL, *fail_on = NULL;
 	const char *usage_path = NULL;
 	const char *region = TFS_DEFAULT_REGION;
+	const char *jobs_text = NULL;
+	int jobs;
 	bool list = false;
 	tfs_env_options env = {0};
 	const tfs_option opts[] = {
@@ -98,15 +100,15 @@ int cmd_check(int argc, char **argv, const tfs_command *cmd)
 		{TFS_OPT_STRING, 'u', "usage", "FILE",
 		 "usage figures for the savings of cost checks", &usage_path, NULL},
 		TFS_OPT_REGION(&region),
+		TFS_OPT_JOBS(&jobs_text),
 		TFS_OPT_ENV(&env),
 		TFS_OPT_TABLE_END,
 	};
 	tfs_usage *usage = NULL;
 	tfs_model_options mopt;
 	tfs_check_options copt;
-	tfs_model **models = NULL;
-	tfs_cost **costs = NULL;
-	tfs_checks **checks = NULL;
+	tfs_analysis_options aopt;
+	tfs_analysis an;
 	tfs_inputs in;
 	tfs_error err;
 	tfs_severity gate = TFS_SEV_INFO;
@@ -118,6 +120,8 @@ int cmd_check(int argc, char **argv, const tfs_command *cmd)
 	if ((rc = S_parse(cmd, opts, argc, argv, &files, &nfiles, &list,
 	                  &format, &output)) >= 0)
 		return rc;
+	if ((jobs = tfs_cli_jobs(cmd, jobs_text)) < 0)
+		return TFS_EXIT_USAGE;
 	if (fail_on)
 		tfs_severity_parse(fail_on, &gate);
 	tfs_error_init(&err);
@@ -125,39 +129,28 @@ int cmd_check(int argc, char **argv, const tfs_command *cmd)
 		goto out_settings;
 	if (tfs_check_config_validate(env.config, &err) != 0 ||
 	    (usage_path && tfs_usage_load(&usage, usage_path, &err) != 0) ||
-	    tfs_inputs_load(&in, files, nfiles, region, &err) != 0) {
+	    tfs_inputs_load(&in, files, nfiles, region, jobs, &err) != 0) {
 		rc = tfs_cli_report(&err);
 		goto out_settings;
 	}
 	tfs_check_options_init(&copt);
 	copt.config = env.config;
-	copt.pricing = tfs_pricing_bundled();
-	models = xcalloc(in.count, sizeof(*models));
-	costs = xcalloc(in.count, sizeof(*costs));
-	checks = xcalloc(in.count, sizeof(*checks));
-	for (i = 0; i < in.count; i++) {
-		models[i] = tfs_model_build(in.states[i], in.invs[i], &mopt);
-		costs[i] = tfs_cost_estimate(models[i], copt.pricing, usage);
-		copt.cost = costs[i];
-		checks[i] = tfs_checks_run(models[i], &copt);
-	}
+	aopt.model = &mopt;
+	aopt.pricing = tfs_pricing_bundled();
+	aopt.usage = usage;
+	aopt.checks = &copt;
+	aopt.jobs = jobs;
+	tfs_analyse(&an, &in, &aopt);
 	v.format = format;
-	v.set.items = checks;
+	v.set.items = an.checks;
 	v.set.count = in.count;
 	v.set.tool_version = TFSIGHT_VERSION;
 	rc = tfs_cli_emit(output, S_render, &v);
 	if (rc == TFS_EXIT_OK && fail_on)
 		for (i = 0; i < in.count; i++)
-			if (tfs_checks_worst(checks[i]) >= (int)gate)
+			if (tfs_checks_worst(an.checks[i]) >= (int)gate)
 				rc = TFS_EXIT_GATE;
-	for (i = 0; i < in.count; i++) {
-		tfs_checks_free(checks[i]);
-		tfs_cost_free(costs[i]);
-		tfs_model_free(models[i]);
-	}
-	free(checks);
-	free(costs);
-	free(models);
+	tfs_analysis_release(&an);
 	tfs_inputs_release(&in);
 out_settings:
 	tfs_env_options_release(&env);

@@ -62,6 +62,8 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 	const char *currency = "USD", *rate_text = NULL;
 	const char *project_tag = "Project", *owner_tag = "Owner";
 	const char *region = TFS_DEFAULT_REGION;
+	const char *jobs_text = NULL;
+	int jobs;
 	tfs_env_options env = {0};
 	const tfs_option opts[] = {
 		TFS_OPT_FORMAT(&format, FORMATS),
@@ -84,6 +86,7 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 		{TFS_OPT_STRING, 0, "owner-tag", "KEY",
 		 "tag key of the owner roll-up (default Owner)", &owner_tag, NULL},
 		TFS_OPT_REGION(&region),
+		TFS_OPT_JOBS(&jobs_text),
 		TFS_OPT_ENV(&env),
 		TFS_OPT_TABLE_END,
 	};
@@ -92,18 +95,19 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 	tfs_usage *usage = NULL;
 	tfs_usage_warnings warnings;
 	tfs_model_options mopt;
-	tfs_model **models;
-	tfs_cost **costs;
+	tfs_analysis_options aopt;
+	tfs_analysis an;
 	tfs_rollups *rollups;
 	tfs_inputs in;
 	tfs_error err;
 	S_view v;
 	char **files;
 	int nfiles, rc;
-	size_t i;
 
 	if ((rc = tfs_cli_parse_files(cmd, opts, argc, argv, &files, &nfiles)) >= 0)
 		return rc;
+	if ((jobs = tfs_cli_jobs(cmd, jobs_text)) < 0)
+		return TFS_EXIT_USAGE;
 	v.set.brl_per_usd = S_rate(currency, rate_text);
 	if (v.set.brl_per_usd < 0) {
 		tfs_cli_usage_error(cmd->name, "--currency BRL and --exchange-rate "
@@ -117,34 +121,29 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 		goto out_settings;
 	if ((pricing_path && tfs_pricing_load(&loaded, pricing_path, &err) != 0) ||
 	    (usage_path && tfs_usage_load(&usage, usage_path, &err) != 0) ||
-	    tfs_inputs_load(&in, files, nfiles, region, &err) != 0) {
+	    tfs_inputs_load(&in, files, nfiles, region, jobs, &err) != 0) {
 		rc = tfs_cli_report(&err);
 		goto out_settings;
 	}
 	if (loaded)
 		table = loaded;
-	models = xcalloc(in.count, sizeof(*models));
-	costs = xcalloc(in.count, sizeof(*costs));
-	for (i = 0; i < in.count; i++) {
-		models[i] = tfs_model_build(in.states[i], in.invs[i], &mopt);
-		costs[i] = tfs_cost_estimate(models[i], table, usage);
-	}
+	memset(&aopt, 0, sizeof(aopt));
+	aopt.model = &mopt;
+	aopt.pricing = table;
+	aopt.usage = usage;
+	aopt.jobs = jobs;
+	tfs_analyse(&an, &in, &aopt);
 	tfs_cost_usage_check(usage, &warnings);
 	S_print_warnings(&warnings);
-	rollups = tfs_cost_rollups(costs, in.count, project_tag, owner_tag);
+	rollups = tfs_cost_rollups(an.costs, in.count, project_tag, owner_tag);
 	v.format = format;
 	v.source_date_epoch = getenv("SOURCE_DATE_EPOCH");
-	v.set.items = costs;
+	v.set.items = an.costs;
 	v.set.count = in.count;
 	v.set.rollups = rollups;
 	rc = tfs_cli_emit(output, S_render, &v);
 	tfs_rollups_free(rollups);
-	for (i = 0; i < in.count; i++) {
-		tfs_cost_free(costs[i]);
-		tfs_model_free(models[i]);
-	}
-	free(costs);
-	free(models);
+	tfs_analysis_release(&an);
 	tfs_inputs_release(&in);
 out_settings:
 	tfs_usage_warnings_release(&warnings);

@@ -42,23 +42,6 @@ static char *S_page_path(const char *path, size_t page, const char *name)
 
 /* The date the title block shows: SOURCE_DATE_EPOCH when set (so builds
  * are reproducible), else today, in UTC. */
-static const char *S_date(char *buf, size_t size)
-{
-	const char *sde = getenv("SOURCE_DATE_EPOCH");
-	time_t t = time(NULL);
-	struct tm tm;
-
-	if (sde && *sde) {
-		char *end;
-		long long v = strtoll(sde, &end, 10);
-		if (!*end && v >= 0)
-			t = (time_t)v;
-	}
-	if (!gmtime_r(&t, &tm) || strftime(buf, size, "%Y-%m-%d", &tm) == 0)
-		return NULL;
-	return buf;
-}
-
 typedef struct {
 	const tfs_diagram *d;
 	const char *format;
@@ -113,6 +96,8 @@ int cmd_diagram(int argc, char **argv, const tfs_command *cmd)
 	const char *pricing_path = NULL, *only_env = NULL, *title = NULL;
 	const char *scale_text = NULL;
 	const char *region = TFS_DEFAULT_REGION;
+	const char *jobs_text = NULL;
+	int jobs;
 	bool costs = false, findings = false, date = false;
 	tfs_env_options env = {0};
 	const tfs_option opts[] = {
@@ -143,6 +128,7 @@ int cmd_diagram(int argc, char **argv, const tfs_command *cmd)
 		{TFS_OPT_STRING, 0, "scale", "N",
 		 "PNG pixels per point, 1 to 4 (default 2)", &scale_text, NULL},
 		TFS_OPT_REGION(&region),
+		TFS_OPT_JOBS(&jobs_text),
 		TFS_OPT_ENV(&env),
 		TFS_OPT_TABLE_END,
 	};
@@ -150,8 +136,9 @@ int cmd_diagram(int argc, char **argv, const tfs_command *cmd)
 	tfs_pricing *loaded = NULL;
 	tfs_usage *usage = NULL;
 	tfs_model_options mopt;
-	tfs_model **models = NULL;
-	tfs_cost **cost = NULL;
+	tfs_check_options copt;
+	tfs_analysis_options aopt;
+	tfs_analysis an;
 	unsigned **failed = NULL;
 	tfs_diagram_options dopt;
 	tfs_diagram *d;
@@ -164,6 +151,8 @@ int cmd_diagram(int argc, char **argv, const tfs_command *cmd)
 
 	if ((rc = tfs_cli_parse_files(cmd, opts, argc, argv, &files, &nfiles)) >= 0)
 		return rc;
+	if ((jobs = tfs_cli_jobs(cmd, jobs_text)) < 0)
+		return TFS_EXIT_USAGE;
 	if (!format)
 		format = S_format_of(output);
 	if (!format) {
@@ -198,7 +187,7 @@ int cmd_diagram(int argc, char **argv, const tfs_command *cmd)
 		goto out_settings;
 	if ((pricing_path && tfs_pricing_load(&loaded, pricing_path, &err) != 0) ||
 	    (usage_path && tfs_usage_load(&usage, usage_path, &err) != 0) ||
-	    tfs_inputs_load(&in, files, nfiles, region, &err) != 0) {
+	    tfs_inputs_load(&in, files, nfiles, region, jobs, &err) != 0) {
 		rc = tfs_cli_report(&err);
 		goto out_settings;
 	}
@@ -209,42 +198,33 @@ int cmd_diagram(int argc, char **argv, const tfs_command *cmd)
 		tfs_inputs_release(&in);
 		goto out_settings;
 	}
-	models = xcalloc(in.count, sizeof(*models));
-	cost = xcalloc(in.count, sizeof(*cost));
+	tfs_check_options_init(&copt);
+	copt.config = env.config;
+	memset(&aopt, 0, sizeof(aopt));
+	aopt.model = &mopt;
+	aopt.pricing = costs ? table : NULL;
+	aopt.usage = usage;
+	aopt.checks = findings ? &copt : NULL;
+	aopt.jobs = jobs;
+	tfs_analyse(&an, &in, &aopt);
 	failed = xcalloc(in.count, sizeof(*failed));
-	for (i = 0; i < in.count; i++) {
-		models[i] = tfs_model_build(in.states[i], in.invs[i], &mopt);
-		if (costs)
-			cost[i] = tfs_cost_estimate(models[i], table, usage);
-		if (findings) {
-			tfs_check_options copt;
-			tfs_checks *c;
-			tfs_check_options_init(&copt);
-			copt.config = env.config;
-			c = tfs_checks_run(models[i], &copt);
-			failed[i] = tfs_checks_failed_per_node(c);
-			tfs_checks_free(c);
-		}
-	}
+	for (i = 0; findings && i < in.count; i++)
+		failed[i] = tfs_checks_failed_per_node(an.checks[i]);
 	tfs_diagram_options_init(&dopt);
 	dopt.environment = only_env;
 	dopt.title = title;
-	dopt.date = date ? S_date(datebuf, sizeof(datebuf)) : NULL;
-	d = tfs_diagram_layout_many((const tfs_model *const *)models,
-	                            (const tfs_cost *const *)cost,
+	dopt.date = date ? tfs_source_date(datebuf, sizeof(datebuf)) : NULL;
+	d = tfs_diagram_layout_many((const tfs_model *const *)an.models,
+	                            (const tfs_cost *const *)an.costs,
 	                            (const unsigned *const *)failed, in.count,
 	                            &dopt);
 	rc = S_write(d, format, output, scale);
 	tfs_diagram_free(d);
 	tfs_diagram_release_caches();
-	for (i = 0; i < in.count; i++) {
+	for (i = 0; i < in.count; i++)
 		free(failed[i]);
-		tfs_cost_free(cost[i]);
-		tfs_model_free(models[i]);
-	}
 	free(failed);
-	free(cost);
-	free(models);
+	tfs_analysis_release(&an);
 	tfs_inputs_release(&in);
 out_settings:
 	tfs_env_options_release(&env);

@@ -77,6 +77,8 @@ int cmd_diff(int argc, char **argv, const tfs_command *cmd)
 	const char *tag = NULL, *fail_increase = NULL, *fail_on = NULL;
 	const char *usage_path = NULL, *project_tag = "Project";
 	const char *region = TFS_DEFAULT_REGION;
+	const char *jobs_text = NULL;
+	int jobs;
 	bool show_all = false;
 	tfs_env_options env = {0};
 	const tfs_option opts[] = {
@@ -105,6 +107,7 @@ int cmd_diff(int argc, char **argv, const tfs_command *cmd)
 		 "tag key of the project column (default Project)", &project_tag,
 		 NULL},
 		TFS_OPT_REGION(&region),
+		TFS_OPT_JOBS(&jobs_text),
 		TFS_OPT_ENV(&env),
 		TFS_OPT_TABLE_END,
 	};
@@ -126,6 +129,8 @@ int cmd_diff(int argc, char **argv, const tfs_command *cmd)
 
 	if ((rc = tfs_cli_parse_files(cmd, opts, argc, argv, &files, &nfiles)) >= 0)
 		return rc;
+	if ((jobs = tfs_cli_jobs(cmd, jobs_text)) < 0)
+		return TFS_EXIT_USAGE;
 	if (nfiles > 2) {
 		tfs_cli_usage_error(cmd->name, "give BASE and HEAD, or one PLAN");
 		return TFS_EXIT_USAGE;
@@ -142,7 +147,7 @@ int cmd_diff(int argc, char **argv, const tfs_command *cmd)
 		goto out_settings;
 	if (tfs_check_config_validate(env.config, &err) != 0 ||
 	    (usage_path && tfs_usage_load(&usage, usage_path, &err) != 0) ||
-	    tfs_inputs_load(&in, files, nfiles, region, &err) != 0) {
+	    tfs_inputs_load(&in, files, nfiles, region, jobs, &err) != 0) {
 		rc = tfs_cli_report(&err);
 		goto out_settings;
 	}

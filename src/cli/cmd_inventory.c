@@ -22,10 +22,13 @@ int cmd_inventory(int argc, char **argv, const tfs_command *cmd)
 {
 	const char *format = "table", *output = NULL;
 	const char *region = TFS_DEFAULT_REGION;
+	const char *jobs_text = NULL;
+	int jobs;
 	const tfs_option opts[] = {
 		TFS_OPT_FORMAT(&format, FORMATS),
 		TFS_OPT_OUTPUT(&output),
 		TFS_OPT_REGION(&region),
+		TFS_OPT_JOBS(&jobs_text),
 		TFS_OPT_TABLE_END,
 	};
 	tfs_inputs in;
@@ -36,8 +39,10 @@ int cmd_inventory(int argc, char **argv, const tfs_command *cmd)
 
 	if ((rc = tfs_cli_parse_files(cmd, opts, argc, argv, &files, &nfiles)) >= 0)
 		return rc;
+	if ((jobs = tfs_cli_jobs(cmd, jobs_text)) < 0)
+		return TFS_EXIT_USAGE;
 	tfs_error_init(&err);
-	if (tfs_inputs_load(&in, files, nfiles, region, &err) != 0)
+	if (tfs_inputs_load(&in, files, nfiles, region, jobs, &err) != 0)
 		return tfs_cli_report(&err);
 	v.format = format;
 	v.set.items = in.invs;

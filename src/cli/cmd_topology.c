@@ -1,6 +1,7 @@
 /* cmd_topology.c - `tfsight topology`: the architecture the state
  * describes, with the evidence for every edge. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "cli.h"
 #include "tfsight/render.h"
@@ -25,44 +26,48 @@ int cmd_topology(int argc, char **argv, const tfs_command *cmd)
 {
 	const char *format = "text", *output = NULL;
 	const char *region = TFS_DEFAULT_REGION;
+	const char *jobs_text = NULL;
+	int jobs;
 	tfs_env_options env = {0};
 	const tfs_option opts[] = {
 		TFS_OPT_FORMAT(&format, FORMATS),
 		TFS_OPT_OUTPUT(&output),
 		TFS_OPT_REGION(&region),
+		TFS_OPT_JOBS(&jobs_text),
 		TFS_OPT_ENV(&env),
 		TFS_OPT_TABLE_END,
 	};
 	tfs_model_options mopt;
-	tfs_model **models;
+	tfs_analysis_options aopt;
+	tfs_analysis an;
 	tfs_inputs in;
 	tfs_error err;
 	S_view v;
 	char **files;
 	int nfiles, rc;
-	size_t i;
 
 	if ((rc = tfs_cli_parse_files(cmd, opts, argc, argv, &files, &nfiles)) >= 0)
 		return rc;
+	if ((jobs = tfs_cli_jobs(cmd, jobs_text)) < 0)
+		return TFS_EXIT_USAGE;
 	if ((rc = tfs_env_options_apply(cmd, &env, &mopt)) >= 0) {
 		tfs_env_options_release(&env);
 		return rc;
 	}
 	tfs_error_init(&err);
-	if (tfs_inputs_load(&in, files, nfiles, region, &err) != 0) {
+	if (tfs_inputs_load(&in, files, nfiles, region, jobs, &err) != 0) {
 		tfs_env_options_release(&env);
 		return tfs_cli_report(&err);
 	}
-	models = xcalloc(in.count, sizeof(*models));
-	for (i = 0; i < in.count; i++)
-		models[i] = tfs_model_build(in.states[i], in.invs[i], &mopt);
+	memset(&aopt, 0, sizeof(aopt));
+	aopt.model = &mopt;
+	aopt.jobs = jobs;
+	tfs_analyse(&an, &in, &aopt);
 	v.format = format;
-	v.set.items = models;
+	v.set.items = an.models;
 	v.set.count = in.count;
 	rc = tfs_cli_emit(output, S_render, &v);
-	for (i = 0; i < in.count; i++)
-		tfs_model_free(models[i]);
-	free(models);
+	tfs_analysis_release(&an);
 	tfs_env_options_release(&env);
 	tfs_inputs_release(&in);
 	return rc;

@@ -26,22 +26,66 @@ int tfs_cli_parse_files(const tfs_command *cmd, const tfs_option *opts,
 	return -1;
 }
 
-int tfs_inputs_load(tfs_inputs *in, char *const *files, int nfiles,
-                    const char *default_region, tfs_error *err)
+typedef struct {
+	tfs_inputs *in;
+	char *const *files;
+	const char *region;
+	tfs_error *errs;
+} S_load;
+
+static void S_load_one(void *ctx, size_t i)
 {
-	int i;
+	S_load *l = ctx;
+
+	tfs_error_init(&l->errs[i]);
+	if (tfs_state_load(&l->in->states[i], l->files[i], &l->errs[i]) == 0)
+		l->in->invs[i] = tfs_inventory_build(l->in->states[i], l->region);
+}
+
+int tfs_inputs_load(tfs_inputs *in, char *const *files, int nfiles,
+                    const char *default_region, int jobs, tfs_error *err)
+{
+	S_load l;
+	size_t i;
 
 	in->count = (size_t)nfiles;
 	in->states = xcalloc(in->count, sizeof(*in->states));
 	in->invs = xcalloc(in->count, sizeof(*in->invs));
-	for (i = 0; i < nfiles; i++) {
-		if (tfs_state_load(&in->states[i], files[i], err) != 0) {
+	l.in = in;
+	l.files = files;
+	l.region = default_region;
+	l.errs = xcalloc(in->count, sizeof(*l.errs));
+	/* standard input can be read once, by one thread */
+	for (i = 0; i < in->count; i++)
+		if (strcmp(files[i], "-") == 0)
+			jobs = 1;
+	tfs_parallel_for(in->count, jobs, S_load_one, &l);
+	/* the first failure in argument order, as a serial run reports it */
+	for (i = 0; i < in->count; i++)
+		if (!in->states[i]) {
+			*err = l.errs[i];
+			free(l.errs);
 			tfs_inputs_release(in);
 			return -1;
 		}
-		in->invs[i] = tfs_inventory_build(in->states[i], default_region);
-	}
+	free(l.errs);
 	return 0;
+}
+
+int tfs_cli_jobs(const tfs_command *cmd, const char *text)
+{
+	char *end;
+	long n;
+
+	if (!text)
+		return tfs_cpu_count();
+	n = strtol(text, &end, 10);
+	if (end == text || *end || n < 1 || n > 64) {
+		tfs_cli_usage_error(cmd->name, "-j takes a number of threads from 1 "
+		                               "to 64");
+		return -1;
+	}
+	return (int)n;
 }
 
 void tfs_inputs_release(tfs_inputs *in)

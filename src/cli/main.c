@@ -3,6 +3,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "cli.h"
 
 static const tfs_command COMMANDS[] = {
@@ -67,6 +69,21 @@ static const tfs_command COMMANDS[] = {
 	 "with several VPCs, an overview page comes first and every VPC gets\n"
 	 "its own page (pages of a PDF; FILE-N-VPC.png/.svg beside FILE).\n"
 	 "--format dot exports the same boxes as Graphviz DOT."},
+	{"report", cmd_report,
+	 "write the HTML report of the stacks, with its diagram, costs and "
+	 "checklist",
+	 "[options] FILE...",
+	 "Write one self-contained HTML report per run into --out DIR (default\n"
+	 "reports/NAME): index.html (the headline cost per environment, the\n"
+	 "diagram, cost by environment, project, owner, service and module, the\n"
+	 "largest resources, every resource with its components, the savings the\n"
+	 "checks found, the checklist with evidence, the inventory and the\n"
+	 "assumptions), diagram.svg and diagram.png, cost.json, cost.csv,\n"
+	 "checks.json and summary.md.  Every file goes to a temporary name\n"
+	 "first and is renamed only when all were written, so a failed run\n"
+	 "leaves the previous report whole.  Several FILEs (dev, staging,\n"
+	 "prod) are compared side by side; --baseline adds the change since\n"
+	 "last month."},
 	{"pricing", cmd_pricing,
 	 "print the price table in use, with the date and source of each price",
 	 "[options]",
@@ -106,6 +123,8 @@ int main(int argc, char **argv)
 	size_t i;
 
 	setlocale(LC_ALL, "C");
+	/* jansson seeds its hash once; do it before any thread (-j) */
+	json_object_seed(0);
 	if (argc < 2) {
 		tfs_cli_usage_error(NULL, "missing command");
 		return TFS_EXIT_USAGE;

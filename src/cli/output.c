@@ -101,6 +101,8 @@ int tfs_output_commit(tfs_output *o, tfs_buf *b, tfs_error *err)
 		failed = 1;
 		saved = errno;
 	}
+	if (!failed && o->tmp && o->deferred)
+		return 0; /* tfs_output_publish() renames it */
 	if (!failed && o->tmp && rename(o->tmp, o->path) != 0) {
 		failed = 1;
 		saved = errno;
@@ -114,6 +116,29 @@ int tfs_output_commit(tfs_output *o, tfs_buf *b, tfs_error *err)
 	free(o->tmp);
 	o->tmp = NULL;
 	return failed ? -1 : 0;
+}
+
+int tfs_output_publish(tfs_output *o, tfs_error *err)
+{
+	int rc = 0;
+
+	if (o->tmp && rename(o->tmp, o->path) != 0) {
+		tfs_error_set(err, TFS_EXIT_OUTPUT, o->path, 0, 0, NULL,
+		              "cannot write: %s", strerror(errno));
+		unlink(o->tmp);
+		rc = -1;
+	}
+	free(o->tmp);
+	o->tmp = NULL;
+	return rc;
+}
+
+void tfs_output_abandon(tfs_output *o)
+{
+	if (o->tmp)
+		unlink(o->tmp);
+	free(o->tmp);
+	o->tmp = NULL;
 }
 
 int tfs_cli_emit(const char *path, void (*render)(const void *ctx, tfs_buf *b),

@@ -2,7 +2,9 @@
  * and short excerpts of input for messages. */
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/stat.h>
 
 #include "tfsight/core.h"
@@ -62,4 +64,22 @@ void tfs_excerpt(char *out, size_t size, const char *s)
 		cps++;
 	}
 	out[i] = '\0';
+}
+
+const char *tfs_source_date(char *buf, size_t size)
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (sde && *sde) {
+		char *end;
+		long long v = strtoll(sde, &end, 10);
+		if (!*end && v >= 0)
+			t = (time_t)v;
+	}
+	if (size < 11 || !gmtime_r(&t, &tm) ||
+	    strftime(buf, size, "%Y-%m-%d", &tm) == 0)
+		return NULL;
+	return buf;
 }

@@ -116,13 +116,15 @@ const char *tfs_est_key(tfs_est_ctx *c, const char *fmt, ...)
 	return s;
 }
 
+/* Every caller reads a size or a count: a negative one (hostile or broken
+ * state) would make a negative cost, so it counts as absent. */
 double tfs_est_num(const json_t *o, const char *key, double dflt)
 {
 	long long v;
 	const json_t *j = json_object_get(o, key);
 	if (json_is_real(j))
-		return json_real_value(j);
-	return tfs_attr_int(o, key, &v) ? (double)v : dflt;
+		return json_real_value(j) >= 0 ? json_real_value(j) : dflt;
+	return tfs_attr_int(o, key, &v) && v >= 0 ? (double)v : dflt;
 }
 
 /* ---- ECS on Fargate ------------------------------------------------------------ */

@@ -521,7 +521,13 @@ static void S_side_cards(layout_page *p, const size_t *nodes, size_t n,
 
 static void S_money(tfs_buf *b, double v)
 {
-	long long cents = (long long)(v * 100 + (v >= 0 ? 0.5 : -0.5));
+	long long cents;
+
+	/* A hostile state's sizes (1e308 GB) make costs past what long long
+	 * cents hold: converting those is undefined, so they are capped. */
+	if (!(v < 1e15 && v > -1e15))
+		v = v < 0 ? -1e15 : 1e15;
+	cents = (long long)(v * 100 + (v >= 0 ? 0.5 : -0.5));
 	long long whole = (cents < 0 ? -cents : cents) / 100;
 	char digits[32];
 	size_t len, i;

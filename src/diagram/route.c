@@ -116,12 +116,15 @@ static size_t S_vstep(const S_router *r, size_t i, size_t j)
 
 static void S_mark(S_router *r, size_t step, size_t box)
 {
+	size_t cap = r->cap_pool;
+
 	tfs_grow(&r->pool_box, &r->cap_pool, r->npool + 1, sizeof(*r->pool_box));
-	{
-		size_t cap = r->cap_pool;
-		/* pool_next grows with pool_box */
-		r->pool_next = xrealloc(r->pool_next, cap * sizeof(*r->pool_next));
-	}
+	/* pool_next grows with pool_box, only when it grew: a realloc per call
+	 * copies the whole array under AddressSanitizer (quadratic) */
+	if (r->cap_pool != cap)
+		r->pool_next = xrealloc(r->pool_next,
+		                        tfs_mul_size(r->cap_pool,
+		                                     sizeof(*r->pool_next)));
 	r->pool_box[r->npool] = box;
 	r->pool_next[r->npool] = r->head[step];
 	r->head[step] = r->npool++;
@@ -185,9 +188,11 @@ static bool S_free(const S_router *r, size_t step)
 
 static void S_push(S_router *r, size_t s, double f)
 {
-	size_t i;
+	size_t i, cap = r->cap_heap;
 	tfs_grow(&r->heap, &r->cap_heap, r->nheap + 1, sizeof(*r->heap));
-	r->heap_f = xrealloc(r->heap_f, r->cap_heap * sizeof(*r->heap_f));
+	if (r->cap_heap != cap) /* heap_f grows with heap, as pool_next */
+		r->heap_f = xrealloc(r->heap_f,
+		                     tfs_mul_size(r->cap_heap, sizeof(*r->heap_f)));
 	i = r->nheap++;
 	while (i > 0) {
 		size_t up = (i - 1) / 2;

@@ -13,6 +13,7 @@
 void tfs_diff_options_init(tfs_diff_options *o)
 {
 	o->project_tag = "Project";
+	o->owner_tag = "Owner";
 }
 
 const char *tfs_change_name(tfs_change c)
@@ -28,11 +29,6 @@ const char *tfs_change_name(tfs_change c)
 		return "unchanged";
 	}
 	return "?";
-}
-
-static const tfs_instance *S_inst(const tfs_cost *c, size_t r)
-{
-	return c->model->nodes[c->resources[r].node].item->inst;
 }
 
 /* Whether a plan's after_unknown holds any true leaf. */
@@ -85,35 +81,88 @@ static void S_changed_keys(tfs_diff *d, tfs_diff_resource *r,
 	r->nchanged_keys = n;
 }
 
-static const char *S_env(const tfs_node *n)
-{
-	return n->env_source == TFS_ENV_UNKNOWN ? TFS_UNTAGGED : n->environment;
-}
-
 static void S_group_add(tfs_diff *d, tfs_map *index, size_t *cap,
-                        const tfs_node *n, const char *project_tag,
-                        double usd, bool head)
+                        const tfs_diff_item *it, bool head)
 {
-	const char *project = tfs_node_tag(n, project_tag);
-	const char *env = S_env(n);
 	const char *key;
 	size_t g;
 
-	if (!project)
-		project = TFS_UNTAGGED;
-	key = tfs_arena_strfmt(&d->arena, "%s\x1f%s", project, env);
+	key = tfs_arena_strfmt(&d->arena, "%s\x1f%s", it->project,
+	                       it->environment);
 	if (!tfs_map_get(index, key, &g)) {
 		g = d->ngroups++;
 		tfs_grow(&d->groups, cap, d->ngroups, sizeof(*d->groups));
 		memset(&d->groups[g], 0, sizeof(d->groups[g]));
-		d->groups[g].project = project;
-		d->groups[g].environment = env;
+		d->groups[g].project = it->project;
+		d->groups[g].environment = it->environment;
 		tfs_map_put(index, key, g);
 	}
 	if (head)
-		d->groups[g].head_usd += usd;
+		d->groups[g].head_usd += it->usd;
 	else
-		d->groups[g].base_usd += usd;
+		d->groups[g].base_usd += it->usd;
+}
+
+/* The items of an estimate: one per resource node.  Against a saved
+ * estimate, which lists priced and free resources only, the types not
+ * priced yet are left out, or they would all read as added. */
+static tfs_diff_item *S_items(tfs_diff *d, const tfs_cost *c,
+                              const tfs_diff_options *o, bool priced_only,
+                              size_t *count)
+{
+	tfs_diff_item *items = tfs_arena_alloc(
+		&d->arena, tfs_mul_size(c->count + 1, sizeof(*items)));
+	size_t i, n = 0;
+
+	for (i = 0; i < c->count; i++) {
+		const tfs_cost_resource *r = &c->resources[i];
+		const tfs_node *node = &c->model->nodes[r->node];
+		const tfs_instance *in = node->item->inst;
+		tfs_diff_item *it;
+		const char *tag;
+
+		if (in->deposed)
+			continue; /* on its way out; its cost is the current one's */
+		if (priced_only && r->status == TFS_COST_UNSUPPORTED)
+			continue;
+		it = &items[n++];
+		memset(it, 0, sizeof(*it));
+		it->address = in->address;
+		it->previous_address = in->previous_address;
+		it->type = in->type;
+		it->environment = node->env_source == TFS_ENV_UNKNOWN
+		                          ? TFS_UNTAGGED
+		                          : node->environment;
+		tag = tfs_node_tag(node, o->project_tag);
+		it->project = tag ? tag : TFS_UNTAGGED;
+		tag = tfs_node_tag(node, o->owner_tag);
+		it->owner = tag ? tag : TFS_UNTAGGED;
+		it->usd = r->monthly_cost;
+		it->missing_prices = r->missing_prices;
+		it->attributes = in->attributes;
+		it->unknown_after_apply = in->unknown && S_any_unknown(in->unknown);
+	}
+	*count = n;
+	return items;
+}
+
+static const tfs_diff_item *S_side_items(tfs_diff *d, const tfs_diff_side *s,
+                                         const tfs_diff_options *o,
+                                         bool priced_only, size_t *count)
+{
+	if (s->cost)
+		return S_items(d, s->cost, o, priced_only, count);
+	*count = s->nitems;
+	return s->items;
+}
+
+static void S_describe(tfs_diff_resource *res, const tfs_diff_item *it)
+{
+	res->type = it->type;
+	res->environment = it->environment;
+	res->project = it->project;
+	res->owner = it->owner;
+	res->service = tfs_aws_service_name(it->type);
 }
 
 static int S_cmp_group(const void *pa, const void *pb)
@@ -136,53 +185,46 @@ static int S_cmp_resource(const void *pa, const void *pb)
 	return strcmp(a->address, b->address);
 }
 
-static void S_resources(tfs_diff *d, const tfs_cost *base,
-                        const tfs_cost *head, const tfs_diff_options *o)
+static void S_resources(tfs_diff *d, const tfs_diff_item *base, size_t nbase,
+                        const tfs_diff_item *head, size_t nhead)
 {
 	tfs_map by_address, groups;
-	bool *matched = xcalloc(base->count + 1, sizeof(bool));
+	bool *matched = xcalloc(nbase + 1, sizeof(bool));
 	size_t cap = 0, gcap = 0, i, r;
 
 	tfs_map_init(&by_address);
 	tfs_map_init(&groups);
-	for (i = 0; i < base->count; i++) {
-		const tfs_instance *in = S_inst(base, i);
-		if (!in->deposed)
-			tfs_map_add(&by_address, in->address, i);
-		d->base_total += base->resources[i].monthly_cost;
-		S_group_add(d, &groups, &gcap,
-		            &base->model->nodes[base->resources[i].node],
-		            o->project_tag, base->resources[i].monthly_cost, false);
+	for (i = 0; i < nbase; i++) {
+		tfs_map_add(&by_address, base[i].address, i);
+		d->base_total += base[i].usd;
+		S_group_add(d, &groups, &gcap, &base[i], false);
 	}
-	for (i = 0; i < head->count; i++) {
-		const tfs_cost_resource *h = &head->resources[i];
-		const tfs_instance *in = S_inst(head, i);
+	for (i = 0; i < nhead; i++) {
+		const tfs_diff_item *h = &head[i];
 		tfs_diff_resource res;
-		bool found = !in->deposed &&
-		             (tfs_map_get(&by_address, in->address, &r) ||
-		              (in->previous_address &&
-		               tfs_map_get(&by_address, in->previous_address, &r)));
+		bool found = tfs_map_get(&by_address, h->address, &r) ||
+		             (h->previous_address &&
+		              tfs_map_get(&by_address, h->previous_address, &r));
 
-		d->head_total += h->monthly_cost;
-		S_group_add(d, &groups, &gcap, &head->model->nodes[h->node],
-		            o->project_tag, h->monthly_cost, true);
+		d->head_total += h->usd;
+		S_group_add(d, &groups, &gcap, h, true);
 		memset(&res, 0, sizeof(res));
-		res.address = in->address;
-		res.type = in->type;
-		res.head_usd = h->monthly_cost;
+		res.address = h->address;
+		S_describe(&res, h);
+		res.head_usd = h->usd;
 		res.missing_prices = h->missing_prices;
-		res.unknown_after_apply = in->unknown && S_any_unknown(in->unknown);
+		res.unknown_after_apply = h->unknown_after_apply;
 		if (found && !matched[r]) {
-			const tfs_cost_resource *b = &base->resources[r];
-			const tfs_instance *bin = S_inst(base, r);
+			const tfs_diff_item *b = &base[r];
 			matched[r] = true;
-			res.base_usd = b->monthly_cost;
+			res.base_usd = b->usd;
 			res.missing_prices += b->missing_prices;
-			if (strcmp(bin->address, in->address) != 0)
-				res.previous_address = bin->address;
-			S_changed_keys(d, &res, bin->attributes, in->attributes);
+			if (strcmp(b->address, h->address) != 0)
+				res.previous_address = b->address;
+			if (b->attributes && h->attributes)
+				S_changed_keys(d, &res, b->attributes, h->attributes);
 			res.change = res.nchanged_keys || res.previous_address ||
-			                     b->monthly_cost != h->monthly_cost
+			                     fabs(b->usd - h->usd) >= 5e-7
 			                     ? TFS_CHANGE_CHANGED
 			                     : TFS_CHANGE_UNCHANGED;
 		} else {
@@ -202,16 +244,16 @@ static void S_resources(tfs_diff *d, const tfs_cost *base,
 		         sizeof(*d->resources));
 		d->resources[d->nresources++] = res;
 	}
-	for (i = 0; i < base->count; i++) {
+	for (i = 0; i < nbase; i++) {
 		tfs_diff_resource res;
 		if (matched[i])
 			continue;
 		memset(&res, 0, sizeof(res));
 		res.change = TFS_CHANGE_REMOVED;
-		res.address = S_inst(base, i)->address;
-		res.type = S_inst(base, i)->type;
-		res.base_usd = base->resources[i].monthly_cost;
-		res.missing_prices = base->resources[i].missing_prices;
+		res.address = base[i].address;
+		S_describe(&res, &base[i]);
+		res.base_usd = base[i].usd;
+		res.missing_prices = base[i].missing_prices;
 		d->removed++;
 		tfs_grow(&d->resources, &cap, d->nresources + 1,
 		         sizeof(*d->resources));
@@ -283,7 +325,13 @@ tfs_diff *tfs_diff_build(const tfs_diff_side *base, const tfs_diff_side *head,
 		tfs_diff_options_init(&defaults);
 		o = &defaults;
 	}
-	S_resources(d, base->cost, head->cost, o);
+	{
+		size_t nb, nh;
+		bool saved = !base->cost || !head->cost;
+		const tfs_diff_item *b = S_side_items(d, base, o, saved, &nb);
+		const tfs_diff_item *h = S_side_items(d, head, o, saved, &nh);
+		S_resources(d, b, nb, h, nh);
+	}
 	if (base->checks && head->checks) {
 		d->has_checks = true;
 		d->new_failures = S_only(d, head->checks, base->checks,

@@ -21,7 +21,9 @@ static void S_xml(tfs_buf *b, const char *s)
 			tfs_buf_adds(b, "&quot;");
 		else if (c == '\'')
 			tfs_buf_adds(b, "&apos;");
-		else if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+		else if (c == '\r') /* kept, but never raw on a terminal */
+			tfs_buf_adds(b, "&#13;");
+		else if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
 			tfs_buf_addc(b, '?');
 		else
 			tfs_buf_addc(b, (char)c);

@@ -25,10 +25,16 @@ void tfs_csv_field(tfs_buf *b, const char *s)
 		if (quote)
 			tfs_buf_addc(b, '"');
 	}
+	/* Control characters other than tab and line feed (ESC, BEL, CR, ...)
+	 * would reach a terminal that shows the file: replaced, as in the
+	 * other renderers. */
 	for (p = s; *p; p++) {
-		if (*p == '"')
+		unsigned char c = (unsigned char)*p;
+		if (c == '"')
 			tfs_buf_addc(b, '"');
-		tfs_buf_addc(b, *p);
+		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)
+			c = '?';
+		tfs_buf_addc(b, (char)c);
 	}
 	if (quote)
 		tfs_buf_addc(b, '"');

@@ -108,7 +108,10 @@ static json_t *S_list(tfs_reader *rd, S_pair *p, size_t n, size_t off,
 			               ? NULL
 			               : json_string(q[0].value);
 		} else {
-			elem = S_level(rd, q, m, off + seg + 1, depth + 1);
+			/* "x.0" beside "x.0.y": the leaf (sorted first) goes, or
+			 * the next level would read past its end */
+			size_t b = rest[seg] == '\0';
+			elem = S_level(rd, q + b, m - b, off + seg + 1, depth + 1);
 			if (!elem) {
 				free(groups);
 				json_decref(arr);
@@ -179,7 +182,10 @@ static json_t *S_object(tfs_reader *rd, S_pair *p, size_t n, size_t off,
 			              ? NULL
 			              : json_string(p[i].value);
 		} else {
-			val = S_level(rd, p + i, j - i, off + seg + 1, depth + 1);
+			/* "a" beside "a.b" (Terraform never writes both): the
+			 * collection wins over the leaf, which sorts first */
+			size_t b = i + (rest[seg] == '\0');
+			val = S_level(rd, p + b, j - b, off + seg + 1, depth + 1);
 			if (!val) {
 				tfs_buf_release(&probe);
 				json_decref(obj);

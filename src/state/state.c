@@ -420,7 +420,8 @@ static bool S_read_header(tfs_reader *rd, json_t *root)
 		st->serial = (unsigned long long)json_integer_value(serial);
 		st->has_serial = true;
 	} else if (json_is_real(serial) && json_real_value(serial) >= 0 &&
-	           json_real_value(serial) < 1.8e19) {
+	           json_real_value(serial) < 1.8e19 &&
+	           json_real_value(serial) == floor(json_real_value(serial))) {
 		st->serial = (unsigned long long)json_real_value(serial);
 		st->has_serial = true;
 	} else if (serial && !json_is_null(serial)) {

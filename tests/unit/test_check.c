@@ -387,7 +387,7 @@ static void test_hostile_strings_are_escaped(void **s)
 	(void)s;
 	fixture f = build(
 		"{'mode':'managed','type':'aws_db_instance','name':'x',"
-		"'instances':[{'index_key':'<script>\\\"&\\u0001','attributes':"
+		"'instances':[{'index_key':'<script>\\\"&\\u0001\\r','attributes':"
 		"{'multi_az':false,'tags_all':{'Environment':'<b>prod</b>'}}}]}");
 	tfs_checks *c = run_checks(&f, "version: 1\nchecks:\n"
 	                               "  prod_environments: ['<b>prod</b>']\n");
@@ -399,6 +399,7 @@ static void test_hostile_strings_are_escaped(void **s)
 	assert_null(strstr(junit, "<script>"));
 	assert_non_null(strstr(junit, "&lt;script&gt;"));
 	assert_null(strstr(junit, "\x01"));
+	assert_null(strstr(junit, "\r")); /* a character reference instead */
 	assert_non_null(parsed);
 	json_decref(parsed);
 	assert_null(strstr(table, "\x01"));

@@ -160,6 +160,35 @@ static void test_rds(void **s)
 	release(&f);
 }
 
+/* A negative size or count (a broken or hostile state) counts as absent,
+ * never as a negative cost (found by tests/run-hostile.sh). */
+static void test_negative_quantities(void **s)
+{
+	fixture f = build(
+		R("aws_db_instance", "neg", "{'identifier':'n','engine':'postgres',"
+		  "'instance_class':'db.t4g.micro','multi_az':false,'storage_type':"
+		  "'gp2','allocated_storage':-20}") ","
+		R("aws_db_instance", "huge", "{'identifier':'h','engine':'postgres',"
+		  "'instance_class':'db.t4g.micro','multi_az':false,'storage_type':"
+		  "'gp2','allocated_storage':-1e308}") ","
+		R("aws_ebs_volume", "v", "{'type':'gp3','size':-1,'iops':-5}"));
+	tfs_cost *c = tfs_cost_estimate(f.m, T, NULL);
+	(void)s;
+
+	for (size_t i = 0; i < c->count; i++) {
+		const tfs_cost_resource *r = &c->resources[i];
+		assert_true(r->monthly_cost >= 0);
+		for (size_t k = 0; k < r->ncomponents; k++)
+			assert_true(!r->components[k].has_quantity ||
+			            r->components[k].monthly_quantity >= 0);
+	}
+	near(res(c, "aws_db_instance.neg")->monthly_cost,
+	     730 * price("rds.postgres.db.t4g.micro.single_az.hour"));
+	assert_true(c->total >= 0);
+	tfs_cost_free(c);
+	release(&f);
+}
+
 static void test_network(void **s)
 {
 	fixture f = build(
@@ -656,6 +685,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fargate),
 		cmocka_unit_test(test_rds),
+		cmocka_unit_test(test_negative_quantities),
 		cmocka_unit_test(test_network),
 		cmocka_unit_test(test_management_and_usage_warnings),
 		cmocka_unit_test(test_s3),

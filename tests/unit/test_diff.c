@@ -38,7 +38,14 @@ static void free_side(side *s)
 
 static tfs_diff *diff_of(const side *a, const side *b)
 {
-	tfs_diff_side x = {a->cost, a->checks}, y = {b->cost, b->checks};
+	tfs_diff_side x, y;
+
+	memset(&x, 0, sizeof(x));
+	memset(&y, 0, sizeof(y));
+	x.cost = a->cost;
+	x.checks = a->checks;
+	y.cost = b->cost;
+	y.checks = b->checks;
 	return tfs_diff_build(&x, &y, NULL);
 }
 
@@ -263,6 +270,69 @@ static void test_size_limits_in_characters(void **s)
 	free(big);
 }
 
+/* Last month's cost.json as the baseline: the same totals and changes as
+ * the state it was written from, without attribute names. */
+static void test_saved_estimate_baseline(void **s)
+{
+	(void)s;
+	side a = make_side(NAT("a") "," NAT("b") "," DBI("db", "false") ","
+	                   R("aws_sqs_queue", "free", "{}"));
+	side b = make_side(NAT("a") "," DBI("db", "true") ","
+	                   R("aws_sqs_queue", "free", "{}"));
+	tfs_cost *items[1] = {a.cost};
+	tfs_cost_set set;
+	tfs_diff_saved *saved = NULL;
+	tfs_diff_side x, y;
+	tfs_diff *d, *ref;
+	tfs_error err;
+	tfs_buf json;
+	json_t *root;
+
+	memset(&set, 0, sizeof(set));
+	set.items = items;
+	set.count = 1;
+	tfs_buf_init(&json);
+	tfs_render_cost_json(&set, "0", &json);
+	root = json_loads(json.data, 0, NULL);
+	assert_non_null(root);
+	assert_true(tfs_diff_is_estimate(root));
+	tfs_error_init(&err);
+	assert_int_equal(tfs_diff_saved_read(&saved, "cost.json", root, "Project",
+	                                     "Owner", &err),
+	                 0);
+	memset(&x, 0, sizeof(x));
+	memset(&y, 0, sizeof(y));
+	x.items = saved->items;
+	x.nitems = saved->count;
+	y.cost = b.cost;
+	d = tfs_diff_build(&x, &y, NULL);
+	ref = diff_of(&a, &b);
+	assert_true(fabs(d->base_total - ref->base_total) < 1e-6);
+	assert_true(fabs(d->head_total - ref->head_total) < 1e-9);
+	assert_int_equal(d->added, ref->added);
+	assert_int_equal(d->removed, ref->removed);
+	assert_int_equal(d->changed, 1); /* the database's cost moved */
+	assert_int_equal(d->resources[0].nchanged_keys, 0);
+	assert_int_equal(d->ngroups, 2); /* (untagged) and shop, as in the state */
+	assert_string_equal(d->groups[1].project, "shop");
+	assert_string_equal(d->groups[1].environment, "prod");
+	assert_false(d->has_checks);
+	tfs_diff_free(ref);
+	tfs_diff_free(d);
+	tfs_diff_saved_free(saved);
+
+	/* not an estimate: refused with the path */
+	root = json_loads("{\"projects\":[{\"breakdown\":{\"resources\":7}}],"
+	                  "\"currency\":\"USD\"}", 0, NULL);
+	assert_int_equal(tfs_diff_saved_read(&saved, "x.json", root, "Project",
+	                                     "Owner", &err),
+	                 -1);
+	assert_string_equal(err.path, "projects[0].breakdown.resources");
+	tfs_buf_release(&json);
+	free_side(&a);
+	free_side(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -271,6 +341,7 @@ int main(void)
 		cmocka_unit_test(test_money_conventions),
 		cmocka_unit_test(test_markdown_escaping),
 		cmocka_unit_test(test_size_limits_in_characters),
+		cmocka_unit_test(test_saved_estimate_baseline),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

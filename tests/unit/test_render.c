@@ -109,6 +109,10 @@ static void test_csv_field(void **s)
 	tfs_csv_field(&b, "");
 	assert_string_equal(b.data, "plain|\"a,b \"\"q\"\"\nline\"|"
 	                            "\"'=HYPERLINK(\"\"x\"\")\"|\"'-1\"|");
+	/* ESC, BEL, CR, DEL never reach the file raw (hostile suite) */
+	tfs_buf_truncate(&b, 0);
+	tfs_csv_field(&b, "a\x1b[31m\x07\r\nb\x7f\tc");
+	assert_string_equal(b.data, "\"a?[31m??\nb?\tc\"");
 	tfs_buf_release(&b);
 }
 

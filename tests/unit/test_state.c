@@ -474,6 +474,47 @@ static void test_hostile_sizes(void **s)
 	}
 }
 
+/* A flatmap key that is both a leaf and a collection ("tags" beside
+ * "tags.Name", "l.0" beside "l.0.b"; the empty key beside ".") read past
+ * the end of the leaf's key (AddressSanitizer, tests/hostile/
+ * v3-flatmap-oddities.tfstate): the collection wins. */
+static void test_flatmap_leaf_and_collection(void **s)
+{
+	tfs_state *st = load_ok(
+		"{\"version\":3,\"modules\":[{\"path\":[\"root\"],\"resources\":"
+		"{\"aws_vpc.a\":{\"type\":\"aws_vpc\",\"primary\":{\"id\":\"v\","
+		"\"attributes\":{\"tags\":\"x\",\"tags.Name\":\"y\",\"l.#\":\"1\","
+		"\"l.0\":\"a\",\"l.0.b\":\"c\",\"\":\"e\",\".\":\"d\"}}}}}]}");
+	const json_t *a = st->resources.items[0].attributes;
+	(void)s;
+
+	assert_string_equal(json_string_value(json_object_get(
+		                    json_object_get(a, "tags"), "Name")),
+	                    "y");
+	assert_string_equal(json_string_value(json_object_get(
+		                    json_array_get(json_object_get(a, "l"), 0), "b")),
+	                    "c");
+	tfs_state_free(st);
+}
+
+/* A serial is a whole number: 1.5 is refused, not truncated to 1 (found
+ * by tests/run-hostile.sh); 3.0 (integers read as reals) is fine. */
+static void test_serial_fraction(void **s)
+{
+	static const char bad[] = "{\"version\":4,\"serial\":1.5,"
+	                          "\"resources\":[]}";
+	char *msg = load_err(bad, sizeof(bad) - 1);
+	tfs_state *st;
+	(void)s;
+
+	assert_non_null(strstr(msg, "serial"));
+	free(msg);
+	st = load_ok("{\"version\":4,\"serial\":3.0,\"resources\":[]}");
+	assert_true(st->has_serial);
+	assert_int_equal(st->serial, 3);
+	tfs_state_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -489,6 +530,8 @@ int main(void)
 		cmocka_unit_test(test_secret_paths_and_kept_values),
 		cmocka_unit_test(test_errors_name_the_place),
 		cmocka_unit_test(test_hostile_sizes),
+		cmocka_unit_test(test_serial_fraction),
+		cmocka_unit_test(test_flatmap_leaf_and_collection),
 	};
 	return cmocka_run_group_tests_name("state", tests, NULL, NULL);
 }

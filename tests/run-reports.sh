@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# run-reports.sh - the reports checked in under reports/ are what the
+# current code writes (examples/reports.sh), file for file; and a report
+# that cannot be written whole leaves the previous one untouched.
+set -u
+cd "$(dirname "$0")/.."
+: "${TFSIGHT:?set TFSIGHT to the binary}"
+pass=0 fail=0
+work=build/reports-check
+rm -rf "$work" && mkdir -p "$work"
+
+if ${TEST_WRAPPER:-} bash examples/reports.sh "$TFSIGHT" "$work/new" 2>"$work/err"; then
+	for dir in "$work"/new/*/; do
+		name=$(basename "$dir")
+		if diff -r -q "reports/$name" "$dir" >"$work/diff" 2>&1; then
+			pass=$((pass+1))
+		else
+			echo "FAIL reports/$name differs from what the code writes (make demo rewrites it):"
+			head -5 "$work/diff"
+			fail=$((fail+1))
+		fi
+	done
+else
+	echo "FAIL examples/reports.sh: $(tail -1 "$work/err")"
+	fail=$((fail+1))
+fi
+
+# All or nothing: with index.html blocked (a directory in its place) the run
+# fails and every file of the previous report is as it was.
+prev=$work/prev
+cp -r reports/webapp-dev "$prev"
+rm -f "$prev/index.html" && mkdir "$prev/index.html"
+before=$(cd "$prev" && find . -type f -exec md5sum {} + | sort)
+${TEST_WRAPPER:-} "$TFSIGHT" report --out "$prev" --title changed \
+	examples/webapp-dev.tfstate >/dev/null 2>"$work/err2"
+rc=$?
+after=$(cd "$prev" && find . -type f -exec md5sum {} + | sort)
+leftover=$(find "$prev" -name '*.tmp.*' | head -1)
+if [ $rc -eq 4 ] && [ "$before" = "$after" ] && [ -z "$leftover" ]; then
+	pass=$((pass+1))
+else
+	echo "FAIL a failed report changed the previous one (exit $rc, leftover '$leftover')"
+	fail=$((fail+1))
+fi
+
+# A bad input writes nothing at all.
+${TEST_WRAPPER:-} "$TFSIGHT" report --out "$work/none" tests/bad/truncated.json >/dev/null 2>&1
+rc=$?
+if [ $rc -eq 3 ] && [ ! -e "$work/none" ]; then
+	pass=$((pass+1))
+else
+	echo "FAIL a bad input: exit $rc, or $work/none was created"
+	fail=$((fail+1))
+fi
+echo "reports: $pass passed, $fail failed"
+[ $fail = 0 ]

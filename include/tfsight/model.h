@@ -246,6 +246,10 @@ void tfs_model_free(tfs_model *m);
  * returns NULL or a static description of the first violation. */
 const char *tfs_model_check(const tfs_model *m);
 
+/* The environment most resources name (ties: the first in node order), or
+ * NULL when none names one: the stack's own. */
+const char *tfs_model_main_env(const tfs_model *m);
+
 /* The node's non-empty value of tag key (exact key), or NULL. */
 const char *tfs_node_tag(const tfs_node *n, const char *key);
 

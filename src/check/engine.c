@@ -99,30 +99,6 @@ bool tfs_ck_is_prod(const tfs_check_ctx *x, size_t node)
 	return false;
 }
 
-/* The environment most resources name (ties: the first in node order), the
- * one a resource that names none most likely shares; NULL when none does. */
-static const char *S_stack_env(const tfs_model *m)
-{
-	tfs_map count;
-	size_t i, best = 0, n;
-	const char *env = NULL;
-
-	tfs_map_init(&count);
-	for (i = 0; i < m->nresources; i++) {
-		if (m->nodes[i].env_source == TFS_ENV_UNKNOWN)
-			continue;
-		n = 0;
-		tfs_map_get(&count, m->nodes[i].environment, &n);
-		tfs_map_put(&count, m->nodes[i].environment, ++n);
-		if (n > best) {
-			best = n;
-			env = m->nodes[i].environment;
-		}
-	}
-	tfs_map_release(&count);
-	return env;
-}
-
 bool tfs_ck_applies(tfs_check_ctx *x, size_t node)
 {
 	const char *env = tfs_ck_env(x, node);
@@ -607,7 +583,7 @@ tfs_checks *tfs_checks_run(const tfs_model *m, const tfs_check_options *o)
 	x.options = o;
 	x.config = cfg;
 	x.today = today;
-	x.stack_env = S_stack_env(m);
+	x.stack_env = tfs_model_main_env(m);
 	x.cost = o ? o->cost : NULL;
 	x.pricing = o ? o->pricing : NULL;
 	S_today(o ? o : &(tfs_check_options){0}, today);

@@ -726,3 +726,25 @@ const char *tfs_node_tag(const tfs_node *n, const char *key)
 			return n->item->tags[t].value;
 	return NULL;
 }
+
+const char *tfs_model_main_env(const tfs_model *m)
+{
+	tfs_map count;
+	size_t i, best = 0, n;
+	const char *env = NULL;
+
+	tfs_map_init(&count);
+	for (i = 0; i < m->nresources; i++) {
+		if (m->nodes[i].env_source == TFS_ENV_UNKNOWN)
+			continue;
+		n = 0;
+		tfs_map_get(&count, m->nodes[i].environment, &n);
+		tfs_map_put(&count, m->nodes[i].environment, ++n);
+		if (n > best) {
+			best = n;
+			env = m->nodes[i].environment;
+		}
+	}
+	tfs_map_release(&count);
+	return env;
+}

@@ -16,29 +16,6 @@ void tfs_report_options_init(tfs_report_options *o)
 	o->owner_tag = "Owner";
 }
 
-/* The environment most of a stack's resources name, or NULL. */
-static const char *S_stack_env(const tfs_model *m)
-{
-	tfs_map count;
-	size_t i, best = 0, n;
-	const char *env = NULL;
-
-	tfs_map_init(&count);
-	for (i = 0; i < m->nresources; i++) {
-		if (m->nodes[i].env_source == TFS_ENV_UNKNOWN)
-			continue;
-		n = 0;
-		tfs_map_get(&count, m->nodes[i].environment, &n);
-		tfs_map_put(&count, m->nodes[i].environment, ++n);
-		if (n > best) {
-			best = n;
-			env = m->nodes[i].environment;
-		}
-	}
-	tfs_map_release(&count);
-	return env;
-}
-
 static int S_cmp_largest(const void *pa, const void *pb)
 {
 	const tfs_report_resource *a = pa, *b = pb;
@@ -246,7 +223,7 @@ tfs_report *tfs_report_build(const tfs_report_stack *stacks, size_t n,
 	for (i = 0; i < n; i++) {
 		const tfs_cost *c = stacks[i].cost;
 		const tfs_checks *k = stacks[i].checks;
-		r->stacks[i].environment = S_stack_env(stacks[i].model);
+		r->stacks[i].environment = tfs_model_main_env(stacks[i].model);
 		r->total += c->total;
 		r->n_priced += c->n_priced;
 		r->n_free += c->n_free;

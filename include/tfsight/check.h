@@ -126,7 +126,7 @@ typedef struct tfs_check_summary {
 	tfs_severity severity;   /* after overrides */
 	tfs_status status;       /* fail if any unwaived fail, else unknown,
 	                            else pass, else not-applicable */
-	size_t counts[TFS_STATUS_COUNT];
+	size_t counts[TFS_STATUS_COUNT]; /* waived failures not included */
 	size_t waived;           /* failures a waiver covers */
 	size_t first, nfindings; /* its findings: findings[first..+n) */
 } tfs_check_summary;
@@ -137,7 +137,7 @@ typedef struct tfs_checks {
 	size_t count;
 	tfs_check_summary *summary; /* one per catalogue entry, same order */
 	size_t nsummary;
-	size_t counts[TFS_STATUS_COUNT];     /* over findings */
+	size_t counts[TFS_STATUS_COUNT];     /* over findings, waived included */
 	size_t failed[TFS_SEV_COUNT];        /* unwaived failures per severity */
 	size_t waived;
 	/* checklist score: checks that pass over checks decided (pass or fail) */

@@ -320,10 +320,6 @@ static int S_cmp_todo(const void *pa, const void *pb)
 	return a->s < b->s ? -1 : a->s > b->s;
 }
 
-static size_t S_failing(const tfs_check_summary *s)
-{
-	return s->counts[TFS_STATUS_FAIL] - s->waived;
-}
 
 static void S_todo(tfs_buf *b, const tfs_report *r)
 {
@@ -353,7 +349,7 @@ static void S_todo(tfs_buf *b, const tfs_report *r)
 	shown = n < TODO_MAX ? n : TODO_MAX;
 	for (i = 0; i < shown; i++) {
 		const tfs_check_def *d = t[i].s->check;
-		size_t nf = S_failing(t[i].s);
+		size_t nf = t[i].s->counts[TFS_STATUS_FAIL];
 		tfs_buf_adds(b, "<li>");
 		S_sev(b, t[i].s->severity);
 		tfs_buf_adds(b, " <a href=\"#");

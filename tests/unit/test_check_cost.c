@@ -680,43 +680,10 @@ static void test_hostile_types(void **s)
 
 /* ---- the examples -------------------------------------------------------- */
 
-typedef struct {
-	tfs_state *st;
-	tfs_inventory *inv;
-	tfs_model *m;
-} example;
-
-static example load_example(const char *rel)
-{
-	example e;
-	tfs_error err;
-	tfs_model_options opt;
-	size_t len = 0;
-	char *text = read_repo_file(rel, &len);
-
-	if (!text)
-		fail_msg("cannot read %s (set TFSIGHT_SRCDIR)", rel);
-	tfs_error_init(&err);
-	if (tfs_state_load_buffer(&e.st, rel, text, len, &err) != 0)
-		fail_msg("%s: %s", rel, err.text);
-	free(text);
-	e.inv = tfs_inventory_build(e.st, TFS_DEFAULT_REGION);
-	tfs_model_options_init(&opt);
-	e.m = tfs_model_build(e.st, e.inv, &opt);
-	return e;
-}
-
-static void free_example(example *e)
-{
-	tfs_model_free(e->m);
-	tfs_inventory_free(e->inv);
-	tfs_state_free(e->st);
-}
-
 static void test_examples(void **s)
 {
 	(void)s;
-	example e = load_example("examples/webapp-prod.tfstate");
+	fixture e = build_example("examples/webapp-prod.tfstate");
 	fixture f;
 	tfs_cost *cost;
 	tfs_checks *c;
@@ -752,9 +719,9 @@ static void test_examples(void **s)
 	                 TFS_STATUS_UNDECIDABLE);
 	tfs_checks_free(c);
 	tfs_cost_free(cost);
-	free_example(&e);
+	release(&e);
 
-	e = load_example("examples/webapp-dev.tfstate");
+	e = build_example("examples/webapp-dev.tfstate");
 	f.st = e.st;
 	f.inv = e.inv;
 	f.m = e.m;
@@ -810,7 +777,7 @@ static void test_examples(void **s)
 	                 TFS_STATUS_PASS);
 	tfs_checks_free(c);
 	tfs_cost_free(cost);
-	free_example(&e);
+	release(&e);
 }
 
 int main(void)

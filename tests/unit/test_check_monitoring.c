@@ -469,30 +469,16 @@ static void test_hostile(void **s)
 
 /* ---- the bundled examples ------------------------------------------------ */
 
-static tfs_checks *run_example(const char *rel, fixture *f)
-{
-	tfs_error err;
-	tfs_model_options opt;
-	size_t len;
-	char *text = read_repo_file(rel, &len);
-
-	if (!text)
-		fail_msg("cannot read %s (set TFSIGHT_SRCDIR)", rel);
-	tfs_error_init(&err);
-	f->st = NULL;
-	if (tfs_state_load_buffer(&f->st, rel, text, len, &err) != 0)
-		fail_msg("%s: %s", rel, err.text);
-	free(text);
-	f->inv = tfs_inventory_build(f->st, TFS_DEFAULT_REGION);
-	tfs_model_options_init(&opt); /* environment from the Environment tag */
-	f->m = tfs_model_build(f->st, f->inv, &opt);
-	return run_checks(f, NULL);
-}
-
 typedef struct {
 	const char *id;
 	tfs_status prod, dev;
 } expect;
+
+static tfs_checks *run_example(const char *rel, fixture *f)
+{
+	*f = build_example(rel);
+	return run_checks(f, NULL);
+}
 
 static void test_examples(void **s)
 {

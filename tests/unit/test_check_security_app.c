@@ -776,31 +776,12 @@ static void test_hostile_shapes(void **s)
 
 /* ---- the examples ------------------------------------------------------------ */
 
-static fixture example(const char *rel)
-{
-	fixture f;
-	tfs_model_options opt;
-	tfs_error err;
-	size_t len;
-	char *text = read_repo_file(rel, &len);
-
-	if (!text)
-		fail_msg("cannot read %s (set TFSIGHT_SRCDIR)", rel);
-	tfs_error_init(&err);
-	assert_int_equal(tfs_state_load_buffer(&f.st, rel, text, len, &err), 0);
-	free(text);
-	f.inv = tfs_inventory_build(f.st, TFS_DEFAULT_REGION);
-	tfs_model_options_init(&opt); /* environment from the Environment tag */
-	f.m = tfs_model_build(f.st, f.inv, &opt);
-	return f;
-}
-
 #define APP "module.app."
 
 static void test_examples(void **s)
 {
 	(void)s;
-	fixture f = example("examples/webapp-prod.tfstate");
+	fixture f = build_example("examples/webapp-prod.tfstate");
 	tfs_checks *c = run_checks(&f, NULL);
 	const tfs_finding *fd;
 	char *text;
@@ -839,7 +820,7 @@ static void test_examples(void **s)
 	tfs_checks_free(c);
 	release(&f);
 
-	f = example("examples/webapp-dev.tfstate");
+	f = build_example("examples/webapp-dev.tfstate");
 	c = run_checks(&f, NULL);
 	assert_int_equal(summary_of(c, "SEC-IAM-LEAST-PRIV"), TFS_STATUS_PASS);
 	fd = finding_of(c, "SEC-ECS-NO-PLAINTEXT-SECRETS",

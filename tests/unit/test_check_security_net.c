@@ -862,25 +862,6 @@ static void test_hostile_shapes_do_not_crash(void **s)
 
 /* ---- the bundled examples ------------------------------------------------ */
 
-static fixture S_example(const char *rel)
-{
-	fixture f;
-	tfs_model_options opt;
-	tfs_error err;
-	size_t len;
-	char *text = read_repo_file(rel, &len);
-
-	assert_non_null(text);
-	tfs_error_init(&err);
-	assert_int_equal(tfs_state_load_buffer(&f.st, rel, text, len, &err), 0);
-	free(text);
-	f.inv = tfs_inventory_build(f.st, TFS_DEFAULT_REGION);
-	tfs_model_options_init(&opt);
-	f.m = tfs_model_build(f.st, f.inv, &opt);
-	assert_null(tfs_model_check(f.m));
-	return f;
-}
-
 typedef struct {
 	const char *id, *address;
 	tfs_status want;
@@ -973,7 +954,7 @@ static void test_examples(void **s)
 		{"SEC-WAF", APP "aws_lb.this", TFS_STATUS_FAIL},
 		{"SEC-WAF", DIST, TFS_STATUS_FAIL},
 	};
-	fixture f = S_example("examples/webapp-prod.tfstate");
+	fixture f = build_example("examples/webapp-prod.tfstate");
 	tfs_checks *c = run_checks(&f, NULL);
 	const tfs_finding *fd;
 
@@ -981,7 +962,7 @@ static void test_examples(void **s)
 	tfs_checks_free(c);
 	release(&f);
 
-	f = S_example("examples/webapp-dev.tfstate");
+	f = build_example("examples/webapp-dev.tfstate");
 	c = run_checks(&f, NULL);
 	S_expect_all(c, dev, sizeof(dev) / sizeof(dev[0]));
 	fd = finding_of(c, "SEC-SG-PUBLIC-INGRESS",

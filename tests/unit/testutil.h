@@ -144,6 +144,29 @@ static inline fixture build(const char *single_quoted_resources)
 	return f;
 }
 
+/* A repository file (TFSIGHT_SRCDIR) as a fixture: the bundled examples.
+ * Environments come from the Environment tag, as without a config. */
+static inline fixture build_example(const char *rel)
+{
+	fixture f;
+	tfs_model_options opt;
+	tfs_error err;
+	size_t len = 0;
+	char *text = read_repo_file(rel, &len);
+
+	if (!text)
+		fail_msg("cannot read %s (set TFSIGHT_SRCDIR)", rel);
+	tfs_error_init(&err);
+	if (tfs_state_load_buffer(&f.st, rel, text, len, &err) != 0)
+		fail_msg("%s: %s", rel, err.text);
+	free(text);
+	f.inv = tfs_inventory_build(f.st, TFS_DEFAULT_REGION);
+	tfs_model_options_init(&opt);
+	f.m = tfs_model_build(f.st, f.inv, &opt);
+	assert_null(tfs_model_check(f.m));
+	return f;
+}
+
 static inline void release(fixture *f)
 {
 	tfs_model_free(f->m);

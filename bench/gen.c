@@ -7,10 +7,13 @@
  * Copy i of every managed resource goes into module "module.stack_<i>": a
  * root resource gets that module, a resource already in "module.app" gets
  * "module.stack_<i>.module.app".  Its instances' "dependencies" are moved
- * along (data sources, kept once in the root module, are left as they are),
- * and the top-level "id", "arn" and "name" attribute strings get "-<i>"
- * appended so values that joins and inventories look at stay unique per
- * copy.  Data sources are written once.  Everything else (outputs, serial,
+ * along (data sources, kept once in the root module, are left as they are).
+ * The identifiers of the reference's managed instances (the top-level "id",
+ * "arn", "name" and "bucket" strings) get "-<i>" appended in copy i, and so
+ * does every other string of the copy's attributes, at any depth, that
+ * equals one of them: each copy has its own names, as 500 real stacks
+ * would, and its references (a rule's security_group_id, a versioning's
+ * bucket) still point at its own resources.  Data sources are written once.  Everything else (outputs, serial,
  * lineage, ...) is copied from the reference.
  *
  * Resources come out in the order Terraform writes them (by module address
@@ -29,8 +32,8 @@
 
 enum { MAX_COPIES = 1000000 };
 
-/* Attributes made unique per copy. */
-static const char *const UNIQUE_ATTRS[] = {"id", "arn", "name"};
+/* Attributes whose values identify a resource, made unique per copy. */
+static const char *const UNIQUE_ATTRS[] = {"id", "arn", "name", "bucket"};
 
 /* json_dump_callback sink: every line after the first is indented by
  * indent extra spaces, so a value dumped on its own nests at that depth.
@@ -79,16 +82,71 @@ static json_t *S_strf(const char *a, const char *b, const char *c)
 	return v;
 }
 
+/* Every string of v that is an identifier (a key of ids) gets "-suffix". */
+static void S_rename(json_t *v, const json_t *ids, const char *suffix)
+{
+	const char *key;
+	json_t *e;
+	size_t i;
+
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, e) {
+			if (json_is_string(e) &&
+			    json_object_get(ids, json_string_value(e)))
+				json_object_set_new(v, key,
+				                    S_strf(json_string_value(e), "-",
+				                           suffix));
+			else
+				S_rename(e, ids, suffix);
+		}
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, e) {
+			if (json_is_string(e) &&
+			    json_object_get(ids, json_string_value(e)))
+				json_array_set_new(v, i,
+				                   S_strf(json_string_value(e), "-",
+				                          suffix));
+			else
+				S_rename(e, ids, suffix);
+		}
+	}
+}
+
+/* The identifiers of the managed instances, as the keys of an object. */
+static json_t *S_identifiers(const json_t *resources)
+{
+	json_t *ids = json_object();
+	const json_t *res, *in;
+	size_t r, i, k;
+
+	json_array_foreach(resources, r, res) {
+		const char *mode = json_string_value(json_object_get(res, "mode"));
+		if (mode && strcmp(mode, "data") == 0)
+			continue;
+		json_array_foreach(json_object_get(res, "instances"), i, in) {
+			const json_t *attrs = json_object_get(in, "attributes");
+			for (k = 0; k < sizeof(UNIQUE_ATTRS) / sizeof(*UNIQUE_ATTRS);
+			     k++) {
+				const char *s = json_string_value(
+					json_object_get(attrs, UNIQUE_ATTRS[k]));
+				if (s && strlen(s) >= 3)
+					json_object_set_new(ids, s, json_true());
+			}
+		}
+	}
+	return ids;
+}
+
 /* Copy i of one managed resource.  orig is left untouched; work is a deep
  * copy of it whose copied fields are overwritten for each i. */
 static int S_write_copy(FILE *out, const json_t *orig, json_t *work,
-                        const char *stack)
+                        const char *stack, const json_t *ids)
 {
 	const char *module = json_string_value(json_object_get(orig, "module"));
 	const json_t *insts = json_object_get(orig, "instances");
 	json_t *winsts = json_object_get(work, "instances");
 	const char *suffix = strchr(stack, '_') + 1;
-	size_t i, j, k;
+	size_t i, j;
 
 	if (module)
 		json_object_set_new(work, "module", S_strf(stack, ".", module));
@@ -97,18 +155,12 @@ static int S_write_copy(FILE *out, const json_t *orig, json_t *work,
 	for (i = 0; i < json_array_size(insts); i++) {
 		const json_t *in = json_array_get(insts, i);
 		json_t *win = json_array_get(winsts, i);
-		const json_t *attrs = json_object_get(in, "attributes");
 		const json_t *deps = json_object_get(in, "dependencies");
-		json_t *wattrs = json_object_get(win, "attributes");
+		json_t *wattrs = json_deep_copy(json_object_get(in, "attributes"));
 		json_t *wdeps = json_object_get(win, "dependencies");
 
-		for (k = 0; k < sizeof(UNIQUE_ATTRS) / sizeof(*UNIQUE_ATTRS); k++) {
-			const char *s = json_string_value(
-				json_object_get(attrs, UNIQUE_ATTRS[k]));
-			if (s && *s)
-				json_object_set_new(wattrs, UNIQUE_ATTRS[k],
-				                    S_strf(s, "-", suffix));
-		}
+		S_rename(wattrs, ids, suffix);
+		json_object_set_new(win, "attributes", wattrs);
 		for (j = 0; j < json_array_size(deps); j++) {
 			const char *d = json_string_value(json_array_get(deps, j));
 			if (d && strncmp(d, "data.", 5) != 0)
@@ -132,6 +184,7 @@ static int S_write_resources(FILE *out, const json_t *resources, long copies)
 	size_t nres = json_array_size(resources), r;
 	json_t **work = calloc(nres ? nres : 1, sizeof(*work));
 	long *order = calloc((size_t)copies, sizeof(*order));
+	json_t *ids = S_identifiers(resources);
 	bool first = true;
 	int rc = 0;
 	long c;
@@ -173,7 +226,7 @@ static int S_write_resources(FILE *out, const json_t *resources, long copies)
 				rc = -1;
 			else
 				rc = S_write_copy(out, json_array_get(resources, r),
-				                  work[r], stack);
+				                  work[r], stack, ids);
 			first = false;
 		}
 	}
@@ -181,6 +234,7 @@ static int S_write_resources(FILE *out, const json_t *resources, long copies)
 		rc = -1;
 	for (r = 0; r < nres; r++)
 		json_decref(work[r]);
+	json_decref(ids);
 	free(work);
 	free(order);
 	return rc;

@@ -47,6 +47,7 @@ COMMANDS=(
 	"check|$BUILD/tfsight check --format json @FILE@"
 	"diagram|$BUILD/tfsight diagram --format svg -o $BUILD/bench-diagram.svg @FILE@"
 	"report|$BUILD/tfsight report --out $BUILD/bench-report @FILE@"
+	"report-j1|$BUILD/tfsight report -j 1 --out $BUILD/bench-report-j1 @FILE@"
 	"diff|$BUILD/tfsight diff --format json @FILE@ @FILE@"
 )
 
@@ -164,7 +165,7 @@ for n in "${TARGET_COPIES[@]}"; do
 		if [ "$name" = "$BASE" ]; then continue; fi
 		# the report's own target (issue 10): within 1.5x the bare parse
 		pct=$PCT
-		if [ "$name" = report ]; then pct=${BENCH_REPORT_PCT:-50}; fi
+		case $name in report | report-j1) pct=${BENCH_REPORT_PCT:-50} ;; esac
 		read -r dt dm ok < <(awk -v t="${MS[$name,$n]}" -v bt="${MS[$BASE,$n]}" \
 			-v m="${KIB[$name,$n]}" -v bm="${KIB[$BASE,$n]}" -v p="$pct" 'BEGIN {
 			dt = (t / bt - 1) * 100; dm = (m / bm - 1) * 100

@@ -220,6 +220,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		/* cairo's font caches live for the process: release them at
 		 * exit so LeakSanitizer sees only what an input leaked */
 		atexit(tfs_diagram_release_caches);
+		tfs_state_use_arena(); /* as the command line reads states */
 	}
 	tfs_error_init(&err);
 	if (tfs_state_load_buffer(&st, "fuzz.json", (const char *)data, size,

@@ -63,6 +63,10 @@ void *tfs_arena_alloc(tfs_arena *a, size_t size);
 char *tfs_arena_strdup(tfs_arena *a, const char *s);
 char *tfs_arena_strndup(tfs_arena *a, const char *s, size_t n);
 char *tfs_arena_strfmt(tfs_arena *a, const char *fmt, ...) TFS_PRINTF(2, 3);
+char *tfs_arena_vstrfmt(tfs_arena *a, const char *fmt, va_list ap)
+	TFS_PRINTF(2, 0);
+/* Move every allocation of from into a (from is left empty). */
+void tfs_arena_adopt(tfs_arena *a, tfs_arena *from);
 void tfs_arena_release(tfs_arena *a);
 
 /* ---- buffer --------------------------------------------------------- */
@@ -83,6 +87,9 @@ void tfs_buf_addf(tfs_buf *b, const char *fmt, ...) TFS_PRINTF(2, 3);
 void tfs_buf_vaddf(tfs_buf *b, const char *fmt, va_list ap) TFS_PRINTF(2, 0);
 /* Append n copies of c. */
 void tfs_buf_pad(tfs_buf *b, char c, size_t n);
+/* Append a JSON string literal for s (quotes included; control characters
+ * escaped, UTF-8 passed through). */
+void tfs_json_escape(tfs_buf *b, const char *s);
 /* Only within what has not been flushed to a sink. */
 void tfs_buf_truncate(tfs_buf *b, size_t len);
 /* Stream the buffer into f: whatever it holds, and from then on every

@@ -61,8 +61,6 @@ void tfs_jw_null(tfs_jw *w);
 /* A decimal number as a JSON string (tfs_decimal, 10 decimals), the way
  * Infracost writes money. */
 void tfs_jw_decimal(tfs_jw *w, double v);
-/* Append a JSON string literal for s to b (quotes included). */
-void tfs_json_escape(tfs_buf *b, const char *s);
 
 /* ---- inventory ------------------------------------------------------------ */
 

@@ -52,8 +52,9 @@ struct tfs_check_ctx {
 	const struct tfs_pricing *pricing; /* NULL: likewise */
 	/* private to engine.c */
 	struct tfs_checks *out;
-	tfs_map join;          /* "type\x1fattr\x1fvalue" -> entry + 1 */
-	const void *entries;   /* the chains of the join index */
+	struct tfs_ck_join *join; /* built as the checks ask (engine.c) */
+	tfs_map type_first;    /* Terraform type -> its first node + 1 */
+	size_t *type_next;     /* per node: the next one of its type */
 	size_t *in_head; /* incoming edges: first edge index + 1 per node */
 	size_t *in_next;
 };
@@ -63,10 +64,14 @@ struct tfs_check_ctx {
 	for ((i) = 0; (i) < (x)->m->nresources; (i)++)                         \
 		if ((x)->m->nodes[i].kind == (k))
 
-/* Every resource node of one Terraform type (for kinds the model lumps). */
+/* Every resource node of one Terraform type (for kinds the model lumps),
+ * in node order; visits that type's nodes only. */
 #define TFS_CK_FOREACH_TYPE(x, i, t)                                          \
-	for ((i) = 0; (i) < (x)->m->nresources; (i)++)                         \
-		if (strcmp(tfs_ck_type((x), (i)), (t)) == 0)
+	for ((i) = tfs_ck_type_first((x), (t)); (i) != TFS_NONE;               \
+	     (i) = (x)->type_next[i])
+
+/* The first resource node of a type, or TFS_NONE. */
+size_t tfs_ck_type_first(const tfs_check_ctx *x, const char *type);
 
 const json_t *tfs_ck_attrs(const tfs_check_ctx *x, size_t node);
 const char *tfs_ck_type(const tfs_check_ctx *x, size_t node);
@@ -99,10 +104,9 @@ bool tfs_ck_is_prod(const tfs_check_ctx *x, size_t node);
 bool tfs_ck_applies(tfs_check_ctx *x, size_t node);
 
 /* ---- joins by value -------------------------------------------------------
- * Every resource is indexed by each of these string attributes:
- *   bucket, repository, secret_id, resource_id, resource_arn, cluster_name,
- *   load_balancer_arn, listener_arn, security_group_id, topic_arn, role,
- *   name, id, arn, cluster_identifier, detector_id, target_group_arn
+ * Any top-level string attribute of any type.  The nodes of `type` are
+ * indexed by `attr` the first time that pair is asked for, so a run pays
+ * only for the joins its checks make.
  * tfs_ck_first() returns the first node of `type` whose `attr` equals value
  * (TFS_NONE when none, also when value is NULL) and sets the cursor *it;
  * tfs_ck_next() the following one, in node order:

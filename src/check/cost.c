@@ -87,20 +87,21 @@ static const char *S_tag(const tfs_inventory_item *it, const char *key)
 /* The tag keys a resource has, as a JSON array (keys only: the evidence). */
 static const char *S_tag_keys(tfs_check_ctx *x, const tfs_inventory_item *it)
 {
-	json_t *a = json_array();
 	const char *r;
-	char *s;
+	tfs_buf b;
 	size_t i;
 
-	for (i = 0; i < it->ntags; i++)
-		json_array_append_new(a, json_string(it->tags[i].key));
-	s = json_dumps(a, JSON_COMPACT);
-	json_decref(a);
-	if (!s)
-		return tfs_ck_fmt(x, "[%zu keys]", it->ntags);
-	r = strlen(s) > 200 ? tfs_ck_fmt(x, "[%zu keys]", it->ntags)
-	                    : tfs_ck_fmt(x, "%s", s);
-	free(s);
+	tfs_buf_init(&b);
+	tfs_buf_addc(&b, '[');
+	for (i = 0; i < it->ntags && b.len <= 200; i++) {
+		if (i)
+			tfs_buf_addc(&b, ',');
+		tfs_json_escape(&b, it->tags[i].key);
+	}
+	tfs_buf_addc(&b, ']');
+	r = b.len > 200 ? tfs_ck_fmt(x, "[%zu keys]", it->ntags)
+	                : tfs_ck_fmt(x, "%s", b.data);
+	tfs_buf_release(&b);
 	return r;
 }
 

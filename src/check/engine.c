@@ -10,25 +10,18 @@
 
 #include "check/check_int.h"
 
-/* The attributes every resource is indexed by (see check_int.h). */
-static const char *const S_JOIN_ATTRS[] = {
-	"bucket",           "repository",        "secret_id",
-	"resource_id",      "resource_arn",      "cluster_name",
-	"load_balancer_arn", "listener_arn",     "security_group_id",
-	"topic_arn",        "role",              "name",
-	"id",               "arn",               "cluster_identifier",
-	"detector_id",      "target_group_arn",
-};
-
 typedef struct {
 	size_t node, next; /* next: entry index + 1, 0 at the end */
 } S_entry;
 
-typedef struct {
+/* The join index: mutable behind the read-only context, as a cache is. */
+struct tfs_ck_join {
+	tfs_map pairs;  /* "type\x1fattr" -> 1 once indexed */
+	tfs_map values; /* "type\x1fattr\x1fvalue" -> first entry + 1 */
 	S_entry *items;
 	size_t count, cap;
 	tfs_arena keys;
-} S_join;
+};
 
 /* ---- reading the model ---------------------------------------------------- */
 
@@ -150,56 +143,100 @@ const char *tfs_ck_bucket_name(const json_t *a)
 
 /* ---- the join index --------------------------------------------------------- */
 
-static const char *S_key(tfs_arena *a, const char *type, const char *attr,
-                         const char *value)
+/* "type\x1fattr" (value NULL) or "type\x1fattr\x1fvalue" in buf when it
+ * fits, else in *heap (freed by the caller). */
+static const char *S_key(char *buf, size_t size, char **heap, const char *type,
+                         const char *attr, const char *value)
 {
-	return tfs_arena_strfmt(a, "%s\x1f%s\x1f%s", type, attr, value);
+	size_t need = strlen(type) + strlen(attr) +
+	              (value ? strlen(value) + 1 : 0) + 2;
+	char *key = need <= size ? buf : (*heap = xmalloc(need));
+	if (value)
+		snprintf(key, need, "%s\x1f%s\x1f%s", type, attr, value);
+	else
+		snprintf(key, need, "%s\x1f%s", type, attr);
+	return key;
 }
 
-static void S_join_build(tfs_check_ctx *x, S_join *j)
+/* Index the nodes of type by attr: newest first, so each chain reads in
+ * node order. */
+static void S_join_index(const tfs_check_ctx *x, const char *type,
+                         const char *attr)
 {
-	size_t i, k;
+	struct tfs_ck_join *j = x->join;
+	size_t *nodes = NULL, n = 0, cap = 0, i;
 
-	/* newest first, so each chain reads in node order */
-	for (i = x->m->nresources; i-- > 0;) {
-		const json_t *a = tfs_ck_attrs(x, i);
-		if (!a)
-			continue;
-		for (k = 0; k < sizeof(S_JOIN_ATTRS) / sizeof(S_JOIN_ATTRS[0]); k++) {
-			const char *v = tfs_attr_str(a, S_JOIN_ATTRS[k]);
-			const char *key;
-			size_t head = 0;
-
-			if (!v)
-				continue;
-			key = S_key(&j->keys, tfs_ck_type(x, i), S_JOIN_ATTRS[k], v);
-			tfs_map_get(&x->join, key, &head);
-			tfs_grow(&j->items, &j->cap, j->count + 1, sizeof(*j->items));
-			j->items[j->count].node = i;
-			j->items[j->count].next = head;
-			j->count++;
-			tfs_map_put(&x->join, key, j->count);
-		}
+	TFS_CK_FOREACH_TYPE(x, i, type) {
+		tfs_grow(&nodes, &cap, n + 1, sizeof(*nodes));
+		nodes[n++] = i;
 	}
+	while (n-- > 0) {
+		const char *v = tfs_attr_str(tfs_ck_attrs(x, nodes[n]), attr);
+		char buf[512], *heap = NULL;
+		const char *key;
+		size_t head = 0;
+
+		if (!v)
+			continue;
+		key = S_key(buf, sizeof(buf), &heap, type, attr, v);
+		if (!tfs_map_get(&j->values, key, &head))
+			key = tfs_arena_strdup(&j->keys, key);
+		tfs_grow(&j->items, &j->cap, j->count + 1, sizeof(*j->items));
+		j->items[j->count].node = nodes[n];
+		j->items[j->count].next = head;
+		j->count++;
+		tfs_map_put(&j->values, key, j->count); /* keeps a stored key */
+		free(heap);
+	}
+	free(nodes);
+}
+
+/* The per-type chains: type_first maps a type to its first node + 1,
+ * type_next[node] is the next node of the same type (TFS_NONE at the
+ * end), so a check over one type visits that type's nodes only. */
+static void S_type_index(tfs_check_ctx *x)
+{
+	size_t i;
+
+	tfs_map_init(&x->type_first);
+	x->type_next = xmalloc(tfs_mul_size(x->m->nresources + 1,
+	                                    sizeof(*x->type_next)));
+	for (i = x->m->nresources; i-- > 0;) {
+		size_t head = 0;
+		tfs_map_get(&x->type_first, tfs_ck_type(x, i), &head);
+		x->type_next[i] = head ? head - 1 : TFS_NONE;
+		tfs_map_put(&x->type_first, tfs_ck_type(x, i), i + 1);
+	}
+}
+
+size_t tfs_ck_type_first(const tfs_check_ctx *x, const char *type)
+{
+	size_t head = 0;
+	tfs_map_get(&x->type_first, type, &head);
+	return head ? head - 1 : TFS_NONE;
 }
 
 size_t tfs_ck_first(const tfs_check_ctx *x, const char *type, const char *attr,
                     const char *value, size_t *it)
 {
-	char stack[512];
+	struct tfs_ck_join *j = x->join;
+	char buf[512], *heap = NULL;
+	const char *pair;
 	size_t head = 0;
 
 	*it = 0;
 	if (!value)
 		return TFS_NONE;
-	{
-		size_t need = strlen(type) + strlen(attr) + strlen(value) + 3;
-		char *key = need <= sizeof(stack) ? stack : xmalloc(need);
-		snprintf(key, need, "%s\x1f%s\x1f%s", type, attr, value);
-		tfs_map_get(&x->join, key, &head);
-		if (key != stack)
-			free(key);
+	pair = S_key(buf, sizeof(buf), &heap, type, attr, NULL);
+	if (!tfs_map_get(&j->pairs, pair, NULL)) {
+		tfs_map_put(&j->pairs, tfs_arena_strdup(&j->keys, pair), 1);
+		S_join_index(x, type, attr);
 	}
+	free(heap);
+	heap = NULL;
+	tfs_map_get(&j->values, S_key(buf, sizeof(buf), &heap, type, attr, value),
+	            &head);
+	free(heap);
 	*it = head;
 	return tfs_ck_next(x, it);
 }
@@ -210,7 +247,7 @@ size_t tfs_ck_next(const tfs_check_ctx *x, size_t *it)
 
 	if (*it == 0)
 		return TFS_NONE;
-	e = &((const S_entry *)x->entries)[*it - 1];
+	e = &x->join->items[*it - 1];
 	*it = e->next;
 	return e->node;
 }
@@ -218,10 +255,9 @@ size_t tfs_ck_next(const tfs_check_ctx *x, size_t *it)
 bool tfs_ck_has_type(const tfs_check_ctx *x, const char *type)
 {
 	size_t i;
-	for (i = 0; i < x->m->nresources; i++)
+	TFS_CK_FOREACH_TYPE(x, i, type)
 		if (x->m->nodes[i].item &&
-		    x->m->nodes[i].item->inst->mode == TFS_MODE_MANAGED &&
-		    strcmp(tfs_ck_type(x, i), type) == 0)
+		    x->m->nodes[i].item->inst->mode == TFS_MODE_MANAGED)
 			return true;
 	return false;
 }
@@ -240,23 +276,19 @@ size_t tfs_ck_in_next(const tfs_check_ctx *x, size_t edge)
 
 const char *tfs_ck_fmt(tfs_check_ctx *x, const char *fmt, ...)
 {
-	tfs_buf b;
 	va_list ap;
 	const char *s;
 
-	tfs_buf_init(&b);
 	va_start(ap, fmt);
-	tfs_buf_vaddf(&b, fmt, ap);
+	s = tfs_arena_vstrfmt(&x->out->arena, fmt, ap);
 	va_end(ap);
-	s = tfs_arena_strdup(&x->out->arena, b.data ? b.data : "");
-	tfs_buf_release(&b);
 	return s;
 }
 
 const char *tfs_ck_value(tfs_check_ctx *x, const json_t *v)
 {
-	char *s;
-	const char *r;
+	char buf[1280]; /* a string of 200 bytes escapes to at most 1202 */
+	size_t n;
 
 	if (!v)
 		return "(absent)";
@@ -269,12 +301,11 @@ const char *tfs_ck_value(tfs_check_ctx *x, const json_t *v)
 		return json_object_size(v) == 0 ? "{}" : "{...}";
 	if (json_is_string(v) && json_string_length(v) > 200)
 		return tfs_ck_fmt(x, "(a string of %zu bytes)", json_string_length(v));
-	s = json_dumps(v, JSON_ENCODE_ANY | JSON_COMPACT);
-	if (!s)
-		return "(unprintable)";
-	r = tfs_arena_strdup(&x->out->arena, s);
-	free(s);
-	return r;
+	n = json_dumpb(v, buf, sizeof(buf), JSON_ENCODE_ANY | JSON_COMPACT);
+	if (n == 0 || n >= sizeof(buf))
+		return n ? tfs_ck_fmt(x, "(a value of %zu bytes)", n)
+		         : "(unprintable)";
+	return tfs_arena_strndup(&x->out->arena, buf, n);
 }
 
 static void S_vrecord(tfs_check_ctx *x, size_t node, tfs_status st,
@@ -283,7 +314,6 @@ static void S_vrecord(tfs_check_ctx *x, size_t node, tfs_status st,
 {
 	tfs_checks *c = x->out;
 	tfs_finding *f;
-	tfs_buf b;
 
 	tfs_grow(&c->findings, &c->cap, c->count + 1, sizeof(*c->findings));
 	f = &c->findings[c->count++];
@@ -298,10 +328,7 @@ static void S_vrecord(tfs_check_ctx *x, size_t node, tfs_status st,
 	}
 	f->attribute = attr ? tfs_arena_strdup(&c->arena, attr) : NULL;
 	f->value = value ? tfs_arena_strdup(&c->arena, value) : NULL;
-	tfs_buf_init(&b);
-	tfs_buf_vaddf(&b, fmt, ap);
-	f->message = tfs_arena_strdup(&c->arena, b.data ? b.data : "");
-	tfs_buf_release(&b);
+	f->message = tfs_arena_vstrfmt(&c->arena, fmt, ap);
 }
 
 void tfs_ck_result(tfs_check_ctx *x, size_t node, tfs_status st,
@@ -560,7 +587,7 @@ tfs_checks *tfs_checks_run(const tfs_model *m, const tfs_check_options *o)
 	tfs_checks *c = xcalloc(1, sizeof(*c));
 	tfs_thresholds th;
 	tfs_check_ctx x;
-	S_join join;
+	struct tfs_ck_join join;
 	size_t ncat = tfs_check_count(), i;
 	char today[11];
 
@@ -588,9 +615,8 @@ tfs_checks *tfs_checks_run(const tfs_model *m, const tfs_check_options *o)
 	x.pricing = o ? o->pricing : NULL;
 	S_today(o ? o : &(tfs_check_options){0}, today);
 
-	tfs_map_init(&x.join);
-	S_join_build(&x, &join);
-	x.entries = join.items;
+	x.join = &join;
+	S_type_index(&x);
 	x.in_head = xcalloc(m->nnodes + 1, sizeof(size_t));
 	x.in_next = xcalloc(m->nedges + 1, sizeof(size_t));
 	for (i = m->nedges; i-- > 0;) {
@@ -616,7 +642,10 @@ tfs_checks *tfs_checks_run(const tfs_model *m, const tfs_check_options *o)
 	free(x.in_next);
 	free(join.items);
 	tfs_arena_release(&join.keys);
-	tfs_map_release(&x.join);
+	tfs_map_release(&join.pairs);
+	tfs_map_release(&join.values);
+	tfs_map_release(&x.type_first);
+	free(x.type_next);
 	return c;
 }
 

@@ -872,12 +872,34 @@ static bool S_selected(const tfs_check_ctx *x, size_t sel, size_t db,
 	return false;
 }
 
+/* The first node, in node order, that backs up the database with this
+ * ARN beyond RDS's own retention: a backup selection or an automated
+ * backups replication.  TFS_NONE when none. */
+static size_t S_backed_up_by(const tfs_check_ctx *x, size_t db, const char *arn)
+{
+	size_t s, sel = TFS_NONE, rep = TFS_NONE;
+
+	TFS_CK_FOREACH_TYPE(x, s, "aws_backup_selection")
+		if (S_selected(x, s, db, arn)) {
+			sel = s;
+			break;
+		}
+	TFS_CK_FOREACH_TYPE(x, s, "aws_db_instance_automated_backups_replication")
+		if (tfs_ck_str_eq(tfs_attr_str(tfs_ck_attrs(x, s),
+		                               "source_db_instance_arn"),
+		                  arn)) {
+			rep = s;
+			break;
+		}
+	return sel < rep ? sel : rep;
+}
+
 static void S_rds_backup_plan(tfs_check_ctx *x)
 {
 	size_t i, s, nsel = 0;
 
-	for (s = 0; s < x->m->nresources; s++)
-		nsel += tfs_ck_type_is(x, s, "aws_backup_selection");
+	TFS_CK_FOREACH_TYPE(x, s, "aws_backup_selection")
+		nsel++;
 	for (i = 0; i < x->m->nresources; i++) {
 		const char *arn;
 		const char *by = NULL;
@@ -890,19 +912,9 @@ static void S_rds_backup_plan(tfs_check_ctx *x)
 			               "the state does not record the ARN");
 			continue;
 		}
-		/* both kinds are few: a loop over them per database is cheap */
-		for (s = 0; !by && s < x->m->nresources; s++) {
-			if (tfs_ck_type_is(x, s, "aws_backup_selection") &&
-			    S_selected(x, s, i, arn))
-				by = tfs_ck_address(x, s);
-			else if (tfs_ck_type_is(x, s,
-			                   "aws_db_instance_automated_backups_"
-			                   "replication") &&
-			         tfs_ck_str_eq(tfs_attr_str(tfs_ck_attrs(x, s),
-			                           "source_db_instance_arn"),
-			              arn))
-				by = tfs_ck_address(x, s);
-		}
+		s = S_backed_up_by(x, i, arn);
+		if (s != TFS_NONE)
+			by = tfs_ck_address(x, s);
 		if (by)
 			tfs_ck_pass(x, i, "arn",
 			            "backed up beyond RDS's own "

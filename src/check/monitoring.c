@@ -742,12 +742,10 @@ static bool S_cf_delivery(const tfs_check_ctx *x, const char *arn,
 	            "resource_arn", arn) {
 		const char *name = tfs_attr_str(tfs_ck_attrs(x, s), "name");
 		*source = tfs_ck_address(x, s);
-		/* deliveries are few: a scan per distribution is cheap */
-		for (d = 0; name && d < x->m->nresources; d++)
-			if (tfs_ck_type_is(x, d, "aws_cloudwatch_log_delivery") &&
-			    tfs_ck_str_eq(tfs_attr_str(tfs_ck_attrs(x, d),
-			                      "delivery_source_name"),
-			         name))
+		TFS_CK_FOREACH_TYPE(x, d, "aws_cloudwatch_log_delivery")
+			if (tfs_ck_str_eq(tfs_attr_str(tfs_ck_attrs(x, d),
+			                                "delivery_source_name"),
+			                  name))
 				return true;
 	}
 	return false;

@@ -26,13 +26,14 @@ static void S_iac(tfs_check_ctx *x)
 }
 
 /* CloudFront requires its certificate, and a CLOUDFRONT-scope web ACL, in
- * us-east-1; those are the only regional resources allowed elsewhere. */
-static bool S_cloudfront_us_east_1(tfs_check_ctx *x, size_t n)
+ * us-east-1; those are the only regional resources allowed elsewhere.
+ * cf_certs holds the certificate ARNs the distributions use. */
+static bool S_cloudfront_us_east_1(tfs_check_ctx *x, size_t n,
+                                   const tfs_map *cf_certs)
 {
 	const char *type = tfs_ck_type(x, n);
 	const json_t *a = tfs_ck_attrs(x, n);
 	const char *arn = tfs_attr_str(a, "arn");
-	size_t d;
 
 	if (strcmp(type, "aws_wafv2_web_acl") == 0) {
 		const char *scope = tfs_attr_str(a, "scope");
@@ -43,19 +44,22 @@ static bool S_cloudfront_us_east_1(tfs_check_ctx *x, size_t n)
 		return false;
 	if (strcmp(type, "aws_acm_certificate_validation") == 0)
 		arn = tfs_attr_str(a, "certificate_arn");
-	TFS_CK_FOREACH(x, d, TFS_KIND_CLOUDFRONT) {
-		const json_t *vc = tfs_attr_block(tfs_ck_attrs(x, d),
-		                                  "viewer_certificate");
-		const char *used = tfs_attr_str(vc, "acm_certificate_arn");
-		if (arn && used && strcmp(arn, used) == 0)
-			return true;
-	}
-	return false;
+	return tfs_map_get(cf_certs, arn, NULL);
 }
 
 static void S_region(tfs_check_ctx *x)
 {
 	size_t i, inside = 0, unrecorded = 0, excepted = 0, failed = 0;
+	tfs_map cf_certs;
+
+	tfs_map_init(&cf_certs);
+	TFS_CK_FOREACH(x, i, TFS_KIND_CLOUDFRONT) {
+		const char *used = tfs_attr_str(
+			tfs_attr_block(tfs_ck_attrs(x, i), "viewer_certificate"),
+			"acm_certificate_arn");
+		if (used)
+			tfs_map_put(&cf_certs, used, i);
+	}
 
 	for (i = 0; i < x->m->nresources; i++) {
 		const tfs_inventory_item *it = x->m->nodes[i].item;
@@ -71,7 +75,7 @@ static void S_region(tfs_check_ctx *x)
 			continue;
 		}
 		if (strcmp(it->region, "us-east-1") == 0 &&
-		    S_cloudfront_us_east_1(x, i)) {
+		    S_cloudfront_us_east_1(x, i, &cf_certs)) {
 			excepted++;
 			continue;
 		}
@@ -94,6 +98,7 @@ static void S_region(tfs_check_ctx *x)
 		tfs_ck_result(x, TFS_NONE, TFS_STATUS_UNKNOWN, "region", NULL,
 		              "no resource records its region (no ARNs, no "
 		              "availability zones)");
+	tfs_map_release(&cf_certs);
 }
 
 static void S_cf_cert_region(tfs_check_ctx *x)

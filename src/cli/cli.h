@@ -99,8 +99,8 @@ int tfs_output_open(tfs_output *o, const char *path, tfs_error *err);
 int tfs_output_commit(tfs_output *o, tfs_buf *b, tfs_error *err);
 /* For several files that change together (a report): open each, set
  * deferred, commit each; then publish them all when every commit
- * succeeded, or abandon them all (the temporary files go, the previous
- * files stay). */
+ * succeeded, or abandon them all (the temporary files go, committed or
+ * not, and the previous files stay). */
 int tfs_output_publish(tfs_output *o, tfs_error *err);
 void tfs_output_abandon(tfs_output *o);
 

@@ -13,60 +13,92 @@
 #include "tfsight/diagram.h"
 #include "tfsight/render.h"
 
-/* One file of the report, rendered in memory before any is written. */
+/* One file of the report.  It is opened under a temporary name before it
+ * is rendered, and the rendering streams into it; the renames happen only
+ * when every file was written (S_finish), so a failed run leaves the
+ * previous report whole and a large report never sits whole in memory. */
 typedef struct {
 	char *path;
 	tfs_buf body;
 	tfs_output out;
+	bool opened;
 } S_file;
 
 typedef struct {
+	const char *dir;
 	S_file *items;
 	size_t count, cap;
+	tfs_error err;
+	bool failed; /* a file could not be opened: later ones are not */
 } S_files;
 
-static tfs_buf *S_add(S_files *fs, const char *dir, const char *name)
+/* Register file NAME and return its index in fs->items, whose body is the
+ * buffer to render it into.  stream: its bytes go to the file as they
+ * come; otherwise they stay in memory until S_finish (the diagram SVG,
+ * which the page embeds).  After a failure, the body is a scratch buffer
+ * that is never written. */
+static size_t S_index(S_files *fs, const char *name, bool stream)
 {
 	S_file *f;
 
 	tfs_grow(&fs->items, &fs->cap, fs->count + 1, sizeof(*fs->items));
-	f = &fs->items[fs->count++];
+	f = &fs->items[fs->count];
 	memset(f, 0, sizeof(*f));
 	{
 		tfs_buf p;
 		tfs_buf_init(&p);
-		tfs_buf_addf(&p, "%s/%s", dir, name);
+		tfs_buf_addf(&p, "%s/%s", fs->dir, name);
 		f->path = tfs_buf_detach(&p, NULL);
 	}
 	tfs_buf_init(&f->body);
-	return &f->body;
+	if (!fs->failed && tfs_output_open(&f->out, f->path, &fs->err) != 0)
+		fs->failed = true;
+	else if (!fs->failed) {
+		f->opened = true;
+		f->out.deferred = true;
+		if (stream)
+			tfs_buf_set_sink(&f->body, f->out.f);
+	}
+	return fs->count++;
 }
 
-/* Every file to a temporary name, then every rename; when one cannot be
- * written, none is renamed and the previous report stays whole. */
-static int S_write_all(S_files *fs)
+/* Flush every file, then rename them all; when one cannot be written, none
+ * is renamed and every temporary file is removed.  (Renames that fail
+ * halfway for another reason, a disk yanked between two of them, can still
+ * leave a mix: the files are renamed one by one.) */
+static int S_finish(S_files *fs)
 {
-	tfs_error err;
-	size_t i, opened = 0;
+	size_t i;
 	int rc = TFS_EXIT_OK;
 
-	tfs_error_init(&err);
+	if (fs->failed)
+		rc = tfs_cli_report(&fs->err);
 	for (i = 0; i < fs->count && rc == TFS_EXIT_OK; i++) {
 		S_file *f = &fs->items[i];
-		if (tfs_output_open(&f->out, f->path, &err) != 0) {
-			rc = tfs_cli_report(&err);
-			break;
+		if (tfs_output_commit(&f->out, &f->body, &fs->err) != 0) {
+			f->opened = false; /* commit removed its temporary file */
+			rc = tfs_cli_report(&fs->err);
 		}
-		opened++;
-		f->out.deferred = true;
-		if (tfs_output_commit(&f->out, &f->body, &err) != 0)
-			rc = tfs_cli_report(&err);
 	}
-	for (i = 0; i < opened; i++) {
+	/* A rename fails when a directory stands in its way: find that before
+	 * renaming anything, so no file of the previous report is replaced. */
+	for (i = 0; i < fs->count && rc == TFS_EXIT_OK; i++) {
+		struct stat sb;
+		if (stat(fs->items[i].path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+			tfs_error_set(&fs->err, TFS_EXIT_OUTPUT, fs->items[i].path, 0,
+			              0, NULL, "cannot write: a directory is in the "
+			                       "way");
+			rc = tfs_cli_report(&fs->err);
+		}
+	}
+	for (i = 0; i < fs->count; i++) {
+		S_file *f = &fs->items[i];
+		if (!f->opened)
+			continue;
 		if (rc != TFS_EXIT_OK)
-			tfs_output_abandon(&fs->items[i].out);
-		else if (tfs_output_publish(&fs->items[i].out, &err) != 0)
-			rc = tfs_cli_report(&err);
+			tfs_output_abandon(&f->out);
+		else if (tfs_output_publish(&f->out, &fs->err) != 0)
+			rc = tfs_cli_report(&fs->err);
 	}
 	return rc;
 }
@@ -79,6 +111,145 @@ static void S_files_free(S_files *fs)
 		tfs_buf_release(&fs->items[i].body);
 	}
 	free(fs->items);
+}
+
+/* ---- rendering ---------------------------------------------------------- */
+
+typedef enum {
+	S_COST_JSON,
+	S_DIAGRAM, /* the stack's SVG and PNG */
+	S_CHECKS_JSON,
+	S_COST_CSV,
+	S_SUMMARY,
+	S_HTML, /* embeds the diagrams: in the second round */
+	S_CSS
+} S_what;
+
+typedef struct {
+	S_what what;
+	size_t stack;  /* S_DIAGRAM */
+	tfs_buf *out;  /* the file's buffer; S_DIAGRAM: the SVG */
+	tfs_buf *out2; /* S_DIAGRAM: the PNG */
+} S_task;
+
+/* The analyses the renderers read, never write. */
+typedef struct {
+	const tfs_report *report;
+	tfs_model **models;
+	tfs_cost **costs;
+	tfs_checks **checks;
+	size_t count;
+	char **svgs; /* per stack: the diagram SVG, for the page */
+	const char *source_date_epoch;
+	S_task *tasks;
+} S_render;
+
+static void S_render_one(void *ctx, size_t i)
+{
+	const S_render *r = ctx;
+	const S_task *t = &r->tasks[i];
+	tfs_cost_set cs;
+	tfs_check_set ks;
+
+	memset(&cs, 0, sizeof(cs));
+	cs.items = r->costs;
+	cs.count = r->count;
+	cs.rollups = r->report->rollups;
+	memset(&ks, 0, sizeof(ks));
+	ks.items = r->checks;
+	ks.count = r->count;
+	ks.tool_version = TFSIGHT_VERSION;
+	switch (t->what) {
+	case S_COST_JSON:
+		tfs_render_cost_json(&cs, r->source_date_epoch, t->out);
+		break;
+	case S_DIAGRAM: {
+		tfs_diagram_options dgo;
+		tfs_diagram *dg;
+		unsigned *failed = tfs_checks_failed_per_node(r->checks[t->stack]);
+
+		tfs_diagram_options_init(&dgo);
+		dgo.cost = r->costs[t->stack];
+		dgo.failed = failed;
+		dg = tfs_diagram_layout(r->models[t->stack], &dgo);
+		tfs_diagram_render_svg(dg, 0, t->out);
+		tfs_diagram_render_png(dg, 0, 1.0, t->out2);
+		r->svgs[t->stack] = t->out->data; /* this task's own slot */
+		tfs_diagram_free(dg);
+		free(failed);
+		break;
+	}
+	case S_CHECKS_JSON:
+		tfs_render_checks_json(&ks, t->out);
+		break;
+	case S_COST_CSV:
+		tfs_render_cost_csv(&cs, t->out);
+		break;
+	case S_SUMMARY:
+		tfs_render_report_markdown(r->report, t->out);
+		break;
+	case S_HTML:
+		tfs_render_report_html(r->report, t->out);
+		break;
+	case S_CSS:
+		tfs_render_report_css(t->out);
+		break;
+	}
+}
+
+/* Open every file, then render them in two rounds: everything the page
+ * does not embed (the largest first, so the threads finish together),
+ * then the page and its stylesheet. */
+static void S_render_all(S_render *r, S_files *fs, char *const *stems,
+                         bool external_css, int jobs)
+{
+	S_task *t = xcalloc(2 * r->count + 7, sizeof(*t));
+	size_t n = 0, first_round, i;
+	size_t *idx = xcalloc(2 * r->count + 7, sizeof(*idx));
+	char name[300];
+
+	/* register first: S_add moves the buffers while fs grows */
+	t[n].what = S_COST_JSON;
+	idx[n++] = S_index(fs, "cost.json", true);
+	for (i = 0; i < r->count; i++) {
+		t[n].what = S_DIAGRAM;
+		t[n].stack = i;
+		if (i == 0)
+			snprintf(name, sizeof(name), "diagram.svg");
+		else
+			snprintf(name, sizeof(name), "diagram-%s.svg", stems[i]);
+		idx[n++] = S_index(fs, name, false);
+		if (i == 0)
+			snprintf(name, sizeof(name), "diagram.png");
+		else
+			snprintf(name, sizeof(name), "diagram-%s.png", stems[i]);
+		(void)S_index(fs, name, true); /* the PNG follows its SVG */
+	}
+	t[n].what = S_CHECKS_JSON;
+	idx[n++] = S_index(fs, "checks.json", true);
+	t[n].what = S_COST_CSV;
+	idx[n++] = S_index(fs, "cost.csv", true);
+	t[n].what = S_SUMMARY;
+	idx[n++] = S_index(fs, "summary.md", true);
+	first_round = n;
+	t[n].what = S_HTML;
+	idx[n++] = S_index(fs, "index.html", true);
+	if (external_css) {
+		t[n].what = S_CSS;
+		idx[n++] = S_index(fs, "report.css", true);
+	}
+	for (i = 0; i < n; i++) {
+		t[i].out = &fs->items[idx[i]].body;
+		if (t[i].what == S_DIAGRAM)
+			t[i].out2 = &fs->items[idx[i] + 1].body;
+	}
+	r->tasks = t;
+	tfs_parallel_for(first_round, jobs, S_render_one, r);
+	tfs_diagram_release_caches();
+	r->tasks = t + first_round;
+	tfs_parallel_for(n - first_round, jobs, S_render_one, r);
+	free(idx);
+	free(t);
 }
 
 /* "examples/webapp-prod.tfstate" -> "webapp-prod". */
@@ -344,35 +515,14 @@ int cmd_report(int argc, char **argv, const tfs_command *cmd)
 		tfs_buf_addf(&d, "reports/%s", slug);
 		dir = tfs_buf_detach(&d, NULL);
 	}
-
-	/* the diagrams, one per stack: files and the page's inline SVG */
-	for (i = 0; i < in.count; i++) {
-		tfs_diagram_options dgo;
-		tfs_diagram *dg;
-		unsigned *failed = tfs_checks_failed_per_node(checks[i]);
-		tfs_buf *svg, *png;
-		char name[300];
-
-		tfs_diagram_options_init(&dgo);
-		dgo.cost = costs[i];
-		dgo.failed = failed;
-		dg = tfs_diagram_layout(models[i], &dgo);
-		if (i == 0) {
-			svg = S_add(&files, dir, "diagram.svg");
-			png = S_add(&files, dir, "diagram.png");
-		} else {
-			snprintf(name, sizeof(name), "diagram-%s.svg", stems[i]);
-			svg = S_add(&files, dir, name);
-			snprintf(name, sizeof(name), "diagram-%s.png", stems[i]);
-			png = S_add(&files, dir, name);
-		}
-		tfs_diagram_render_svg(dg, 0, svg);
-		tfs_diagram_render_png(dg, 0, 1.0, png);
-		svgs[i] = svg->data;
-		tfs_diagram_free(dg);
-		free(failed);
+	if (S_mkdirs(dir) != 0) {
+		tfs_error_set(&err, TFS_EXIT_OUTPUT, dir, 0, 0, NULL,
+		              "cannot create the directory: %s", strerror(errno));
+		rc = tfs_cli_report(&err);
+		goto out_analyses;
 	}
-	tfs_diagram_release_caches();
+	files.dir = dir;
+	tfs_error_init(&files.err);
 
 	tfs_report_options_init(&ropt);
 	ropt.title = title;
@@ -383,44 +533,33 @@ int cmd_report(int argc, char **argv, const tfs_command *cmd)
 	ropt.baseline_name = baseline_path;
 	ropt.project_tag = project_tag;
 	ropt.owner_tag = owner_tag;
-	ropt.diagram_svg = (const char *const *)svgs;
+	ropt.diagram_svg = (const char *const *)svgs; /* filled below */
 	ropt.css_href = external_css ? "report.css" : NULL;
 	ropt.generated = date ? tfs_source_date(datebuf, sizeof(datebuf)) : NULL;
 	ropt.tool_version = TFSIGHT_VERSION;
 	report = tfs_report_build(stacks, in.count, &ropt);
 
-	tfs_render_report_html(report, S_add(&files, dir, "index.html"));
-	if (external_css)
-		tfs_render_report_css(S_add(&files, dir, "report.css"));
-	tfs_render_report_markdown(report, S_add(&files, dir, "summary.md"));
+	/* every file, rendered on the threads -j allows */
 	{
-		tfs_cost_set cs;
-		tfs_check_set ks;
-		memset(&cs, 0, sizeof(cs));
-		cs.items = costs;
-		cs.count = in.count;
-		cs.rollups = report->rollups;
-		tfs_render_cost_json(&cs, getenv("SOURCE_DATE_EPOCH"),
-		                     S_add(&files, dir, "cost.json"));
-		tfs_render_cost_csv(&cs, S_add(&files, dir, "cost.csv"));
-		ks.items = checks;
-		ks.count = in.count;
-		ks.tool_version = TFSIGHT_VERSION;
-		tfs_render_checks_json(&ks, S_add(&files, dir, "checks.json"));
+		S_render r;
+		memset(&r, 0, sizeof(r));
+		r.report = report;
+		r.models = models;
+		r.costs = costs;
+		r.checks = checks;
+		r.count = in.count;
+		r.svgs = svgs;
+		r.source_date_epoch = getenv("SOURCE_DATE_EPOCH");
+		S_render_all(&r, &files, stems, external_css, jobs);
 	}
-	if (S_mkdirs(dir) != 0) {
-		tfs_error_set(&err, TFS_EXIT_OUTPUT, dir, 0, 0, NULL,
-		              "cannot create the directory: %s", strerror(errno));
-		rc = tfs_cli_report(&err);
-	} else {
-		rc = S_write_all(&files);
-	}
+	rc = S_finish(&files);
 	if (rc == TFS_EXIT_OK)
 		fprintf(stderr, "tfsight: wrote %s/index.html and %zu more files\n",
 		        dir, files.count - 1);
 
 	tfs_report_free(report);
 	S_files_free(&files);
+out_analyses:
 	tfs_diff_free(diff);
 	for (i = 0; i < in.count; i++)
 		free(stems[i]);

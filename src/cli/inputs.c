@@ -31,6 +31,7 @@ typedef struct {
 	char *const *files;
 	const char *region;
 	tfs_error *errs;
+	int file_jobs; /* threads each file may parse on */
 } S_load;
 
 static void S_load_one(void *ctx, size_t i)
@@ -38,7 +39,8 @@ static void S_load_one(void *ctx, size_t i)
 	S_load *l = ctx;
 
 	tfs_error_init(&l->errs[i]);
-	if (tfs_state_load(&l->in->states[i], l->files[i], &l->errs[i]) == 0)
+	if (tfs_state_load_jobs(&l->in->states[i], l->files[i], l->file_jobs,
+	                        &l->errs[i]) == 0)
 		l->in->invs[i] = tfs_inventory_build(l->in->states[i], l->region);
 }
 
@@ -59,6 +61,8 @@ int tfs_inputs_load(tfs_inputs *in, char *const *files, int nfiles,
 	for (i = 0; i < in->count; i++)
 		if (strcmp(files[i], "-") == 0)
 			jobs = 1;
+	/* threads left over by few files parse within a file */
+	l.file_jobs = jobs / nfiles > 1 ? jobs / nfiles : 1;
 	tfs_parallel_for(in->count, jobs, S_load_one, &l);
 	/* the first failure in argument order, as a serial run reports it */
 	for (i = 0; i < in->count; i++)

@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "tfsight/state.h"
 
 static const tfs_command COMMANDS[] = {
 	{"inventory", cmd_inventory,
@@ -123,8 +124,10 @@ int main(int argc, char **argv)
 	size_t i;
 
 	setlocale(LC_ALL, "C");
-	/* jansson seeds its hash once; do it before any thread (-j) */
+	/* jansson seeds its hash once, and its allocator hooks are
+	 * process-wide: both before any thread (-j) */
 	json_object_seed(0);
+	tfs_state_use_arena();
 	if (argc < 2) {
 		tfs_cli_usage_error(NULL, "missing command");
 		return TFS_EXIT_USAGE;

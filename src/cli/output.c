@@ -101,6 +101,7 @@ int tfs_output_commit(tfs_output *o, tfs_buf *b, tfs_error *err)
 		failed = 1;
 		saved = errno;
 	}
+	o->f = NULL;
 	if (!failed && o->tmp && o->deferred)
 		return 0; /* tfs_output_publish() renames it */
 	if (!failed && o->tmp && rename(o->tmp, o->path) != 0) {
@@ -135,6 +136,9 @@ int tfs_output_publish(tfs_output *o, tfs_error *err)
 
 void tfs_output_abandon(tfs_output *o)
 {
+	if (o->f && o->path)
+		fclose(o->f); /* opened and never committed */
+	o->f = NULL;
 	if (o->tmp)
 		unlink(o->tmp);
 	free(o->tmp);

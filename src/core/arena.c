@@ -55,19 +55,54 @@ char *tfs_arena_strdup(tfs_arena *a, const char *s)
 	return tfs_arena_strndup(a, s, strlen(s));
 }
 
-char *tfs_arena_strfmt(tfs_arena *a, const char *fmt, ...)
+char *tfs_arena_vstrfmt(tfs_arena *a, const char *fmt, va_list ap)
 {
+	char stack[256];
+	va_list cp;
 	tfs_buf b;
-	va_list ap;
 	char *p;
+	int n;
 
+	/* most results are short: format once on the stack */
+	va_copy(cp, ap);
+	n = vsnprintf(stack, sizeof(stack), fmt, cp);
+	va_end(cp);
+	if (n >= 0 && (size_t)n < sizeof(stack))
+		return tfs_arena_strndup(a, stack, (size_t)n);
 	tfs_buf_init(&b);
-	va_start(ap, fmt);
 	tfs_buf_vaddf(&b, fmt, ap);
-	va_end(ap);
 	p = tfs_arena_strndup(a, b.data, b.len);
 	tfs_buf_release(&b);
 	return p;
+}
+
+char *tfs_arena_strfmt(tfs_arena *a, const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = tfs_arena_vstrfmt(a, fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+void tfs_arena_adopt(tfs_arena *a, tfs_arena *from)
+{
+	struct tfs_arena_block *tail = from->head;
+
+	if (!tail)
+		return;
+	while (tail->next)
+		tail = tail->next;
+	/* behind a's current block, which keeps serving allocations */
+	if (a->head) {
+		tail->next = a->head->next;
+		a->head->next = from->head;
+	} else {
+		a->head = from->head;
+	}
+	from->head = NULL;
 }
 
 void tfs_arena_release(tfs_arena *a)

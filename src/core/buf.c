@@ -165,3 +165,39 @@ size_t tfs_utf8_width(const char *s)
 			n++;
 	return n;
 }
+
+void tfs_json_escape(tfs_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)s, *run;
+
+	tfs_buf_addc(b, '"');
+	for (run = p;; p++) {
+		unsigned char c = *p;
+		char u[7];
+		const char *esc;
+
+		/* the common case: a byte that stands for itself */
+		if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+			continue;
+		tfs_buf_add(b, run, (size_t)(p - run));
+		if (!c)
+			break;
+		switch (c) {
+		case '"': esc = "\\\""; break;
+		case '\\': esc = "\\\\"; break;
+		case '\n': esc = "\\n"; break;
+		case '\r': esc = "\\r"; break;
+		case '\t': esc = "\\t"; break;
+		default:
+			memcpy(u, "\\u00", 4);
+			u[4] = hex[c >> 4];
+			u[5] = hex[c & 15];
+			u[6] = '\0';
+			esc = u;
+		}
+		tfs_buf_adds(b, esc);
+		run = p + 1;
+	}
+	tfs_buf_addc(b, '"');
+}

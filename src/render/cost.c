@@ -2,48 +2,61 @@
  * resource, then its components with quantity, unit and monthly cost;
  * usage-based components marked with '*'. */
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "tfsight/render.h"
 
-/* $1,234.56 from unrounded dollars; rounding happens here only. */
-void tfs_money(tfs_buf *b, double usd)
+/* prefix, thousands grouped by sep, cents after point, from an unrounded
+ * amount; rounding happens here only.  Beyond 1e15 (where a long long of
+ * cents would not be exact, and at last overflows) printf does the
+ * rounding. */
+static void S_money(tfs_buf *b, double v, const char *prefix, char sep,
+                    char point)
 {
-	char digits[64];
-	long long cents = llround(fabs(usd) * 100.0);
+	char digits[400]; /* DBL_MAX has 309 digits */
+	const char *frac;
 	size_t n, i;
+	bool zero;
 
-	snprintf(digits, sizeof(digits), "%lld", cents / 100);
-	n = strlen(digits);
-	if (usd < 0 && cents)
+	if (!isfinite(v)) {
+		tfs_buf_adds(b, prefix);
+		tfs_buf_adds(b, "(too large)");
+		return;
+	}
+	if (fabs(v) < 1e15) {
+		long long cents = llround(fabs(v) * 100.0);
+		snprintf(digits, sizeof(digits), "%lld.%02lld", cents / 100,
+		         cents % 100);
+	} else {
+		snprintf(digits, sizeof(digits), "%.2f", fabs(v));
+	}
+	frac = strchr(digits, '.');
+	n = (size_t)(frac - digits);
+	zero = strcmp(digits, "0.00") == 0;
+	if (v < 0 && !zero)
 		tfs_buf_addc(b, '-');
-	tfs_buf_addc(b, '$');
+	tfs_buf_adds(b, prefix);
 	for (i = 0; i < n; i++) {
 		if (i && (n - i) % 3 == 0)
-			tfs_buf_addc(b, ',');
+			tfs_buf_addc(b, sep);
 		tfs_buf_addc(b, digits[i]);
 	}
-	tfs_buf_addf(b, ".%02lld", cents % 100);
+	tfs_buf_addc(b, point);
+	tfs_buf_adds(b, frac + 1);
 }
 
+/* $1,234.56 */
+void tfs_money(tfs_buf *b, double usd)
+{
+	S_money(b, usd, "$", ',', '.');
+}
+
+/* R$ 1.234,56 */
 void tfs_money_brl(tfs_buf *b, double brl)
 {
-	char digits[64];
-	long long cents = llround(fabs(brl) * 100.0);
-	size_t n, i;
-
-	snprintf(digits, sizeof(digits), "%lld", cents / 100);
-	n = strlen(digits);
-	if (brl < 0 && cents)
-		tfs_buf_addc(b, '-');
-	tfs_buf_adds(b, "R$ ");
-	for (i = 0; i < n; i++) {
-		if (i && (n - i) % 3 == 0)
-			tfs_buf_addc(b, '.');
-		tfs_buf_addc(b, digits[i]);
-	}
-	tfs_buf_addf(b, ",%02lld", cents % 100);
+	S_money(b, brl, "R$ ", '.', ',');
 }
 
 

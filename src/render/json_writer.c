@@ -59,41 +59,6 @@ void tfs_jw_object_end(tfs_jw *w) { S_close(w, '}'); }
 void tfs_jw_array_begin(tfs_jw *w) { S_open(w, '['); }
 void tfs_jw_array_end(tfs_jw *w) { S_close(w, ']'); }
 
-void tfs_json_escape(tfs_buf *b, const char *s)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)s, *run;
-
-	tfs_buf_addc(b, '"');
-	for (run = p; *p; p++) {
-		const char *esc = NULL;
-		char u[7];
-
-		switch (*p) {
-		case '"': esc = "\\\""; break;
-		case '\\': esc = "\\\\"; break;
-		case '\n': esc = "\\n"; break;
-		case '\r': esc = "\\r"; break;
-		case '\t': esc = "\\t"; break;
-		default:
-			if (*p < 0x20 || *p == 0x7f) {
-				memcpy(u, "\\u00", 4);
-				u[4] = hex[*p >> 4];
-				u[5] = hex[*p & 15];
-				u[6] = '\0';
-				esc = u;
-			}
-		}
-		if (esc) {
-			tfs_buf_add(b, run, (size_t)(p - run));
-			tfs_buf_adds(b, esc);
-			run = p + 1;
-		}
-	}
-	tfs_buf_add(b, run, (size_t)(p - run));
-	tfs_buf_addc(b, '"');
-}
-
 void tfs_jw_key(tfs_jw *w, const char *key)
 {
 	S_before_item(w);

@@ -30,9 +30,11 @@ void tfs_text_cell(tfs_buf *b, const char *s, size_t max)
 
 void tfs_decimal(tfs_buf *b, double v, int decimals)
 {
-	char tmp[64];
+	char tmp[400]; /* DBL_MAX has 309 digits, and at most 20 decimals */
 	size_t n;
 
+	if (decimals > 20)
+		decimals = 20;
 	if (fabs(v) < 0.5 * pow(10, -decimals))
 		v = 0; /* no "-0" */
 	snprintf(tmp, sizeof(tmp), "%.*f", decimals, v);

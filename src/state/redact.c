@@ -204,6 +204,12 @@ static void S_walk_value(S_walk *w, json_t *v)
 	}
 }
 
+static int S_dump_to_buf(const char *data, size_t size, void *ctx)
+{
+	tfs_buf_add(ctx, data, size);
+	return 0;
+}
+
 /* container_definitions: a JSON array stored as a string. */
 static void S_embedded_json(S_walk *w, json_t *obj, void *iter)
 {
@@ -211,7 +217,6 @@ static void S_embedded_json(S_walk *w, json_t *obj, void *iter)
 	const char *key = json_object_iter_key(iter);
 	int before = w->changed;
 	json_t *doc;
-	char *text;
 
 	doc = json_loads(json_string_value(v), 0, NULL);
 	if (!doc)
@@ -220,10 +225,12 @@ static void S_embedded_json(S_walk *w, json_t *obj, void *iter)
 	S_walk_value(w, doc);
 	w->depth--;
 	if (w->changed != before) {
-		text = json_dumps(doc, JSON_COMPACT | JSON_PRESERVE_ORDER);
-		if (text)
-			json_object_iter_set_new(obj, iter, json_string(text));
-		free(text);
+		tfs_buf text;
+		tfs_buf_init(&text);
+		if (json_dump_callback(doc, S_dump_to_buf, &text,
+		                       JSON_COMPACT | JSON_PRESERVE_ORDER) == 0)
+			json_object_iter_set_new(obj, iter, json_string(text.data));
+		tfs_buf_release(&text);
 	}
 	json_decref(doc);
 }

@@ -522,11 +522,8 @@ static int S_finish(tfs_state *st, json_t *root, tfs_error *err,
 	rd.st = st;
 	rd.err = err;
 	st->root = root;
-	if (!S_dispatch(&rd, root)) {
-		tfs_state_free(st);
-		*out = NULL;
+	if (!S_dispatch(&rd, root))
 		return -1;
-	}
 	S_sort(&st->resources);
 	S_sort(&st->prior);
 	*out = st;
@@ -541,29 +538,48 @@ static tfs_state *S_new(const char *name)
 	return st;
 }
 
-int tfs_state_load(tfs_state **out, const char *path, tfs_error *err)
+/* Parse with st's arena bound (jalloc.c), then read the document. */
+static int S_load(tfs_state **out, tfs_state *st, const char *path,
+                  const char *data, size_t len, int jobs, tfs_error *err)
 {
-	tfs_state *st;
-	json_t *root = tfs_load_json_file(path, err);
+	json_t *root = NULL;
+	int rc;
 
 	*out = NULL;
+	st->doc_in_arena = tfs_json_bind(&st->arena);
+	if (!data && jobs > 1)
+		root = tfs_load_json_split(path, jobs,
+		                           st->doc_in_arena ? &st->arena : NULL);
 	if (!root)
+		root = data ? tfs_load_json_buffer(path, data, len, err)
+		            : tfs_load_json_file(path, err);
+	if (!root) {
+		tfs_json_bind(NULL);
+		tfs_state_free(st);
 		return -1;
-	st = S_new(path);
-	return S_finish(st, root, err, out);
+	}
+	rc = S_finish(st, root, err, out);
+	tfs_json_bind(NULL);
+	if (rc != 0)
+		tfs_state_free(st);
+	return rc;
+}
+
+int tfs_state_load(tfs_state **out, const char *path, tfs_error *err)
+{
+	return S_load(out, S_new(path), path, NULL, 0, 1, err);
+}
+
+int tfs_state_load_jobs(tfs_state **out, const char *path, int jobs,
+                        tfs_error *err)
+{
+	return S_load(out, S_new(path), path, NULL, 0, jobs, err);
 }
 
 int tfs_state_load_buffer(tfs_state **out, const char *name, const char *data,
                           size_t len, tfs_error *err)
 {
-	tfs_state *st;
-	json_t *root = tfs_load_json_buffer(name, data, len, err);
-
-	*out = NULL;
-	if (!root)
-		return -1;
-	st = S_new(name);
-	return S_finish(st, root, err, out);
+	return S_load(out, S_new(name), name, data ? data : "", len, 1, err);
 }
 
 void tfs_state_free(tfs_state *st)
@@ -575,9 +591,11 @@ void tfs_state_free(tfs_state *st)
 	 * which cost a tenth of a run on large states. */
 	free(st->resources.items);
 	free(st->prior.items);
-	tfs_arena_release(&st->arena);
-	json_decref(st->owned);
-	json_decref(st->root);
+	tfs_arena_release(&st->arena); /* with the document, when it is there */
+	if (!st->doc_in_arena) {
+		json_decref(st->owned);
+		json_decref(st->root);
+	}
 	free(st);
 }
 

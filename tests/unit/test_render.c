@@ -1,4 +1,7 @@
 /* test_render.c - the JSON writer and the inventory renderers. */
+#include <math.h>
+#include <stdio.h>
+
 #include "testutil.h"
 
 #include "tfsight/render.h"
@@ -131,6 +134,39 @@ static void test_money(void **s)
 	tfs_buf_addc(&b, ' ');
 	tfs_money(&b, 999.999);
 	assert_string_equal(b.data, "$1,234,567.89 $0.00 $0.01 -$12.50 $1,000.00");
+	/* beyond a long long of cents, and beyond any number at all */
+	tfs_buf_truncate(&b, 0);
+	tfs_money(&b, 1e20);
+	tfs_buf_addc(&b, ' ');
+	tfs_money(&b, -1e300 * 1e10);
+	tfs_buf_addc(&b, ' ');
+	tfs_money_brl(&b, 1234567.891);
+	assert_string_equal(b.data, "$100,000,000,000,000,000,000.00 "
+	                            "$(too large) R$ 1.234.567,89");
+	tfs_buf_truncate(&b, 0);
+	tfs_money(&b, ldexp(1, 1020)); /* 1.12e307, exactly: 308 digits */
+	assert_int_equal(b.len, 1 + 308 + 102 + 3); /* $, digits, commas, .00 */
+	assert_string_equal(b.data + b.len - 3, ".00");
+	tfs_buf_release(&b);
+}
+
+static void test_decimal_extremes(void **s)
+{
+	tfs_buf b;
+	(void)s;
+	tfs_buf_init(&b);
+	tfs_decimal(&b, ldexp(1, 1020), 10);
+	{
+		char ref[400];
+		snprintf(ref, sizeof(ref), "%.0f", ldexp(1, 1020));
+		assert_int_equal(b.len, 308); /* every digit, none cut short */
+		assert_string_equal(b.data, ref);
+	}
+	tfs_buf_truncate(&b, 0);
+	tfs_decimal(&b, -0.00000000001, 10);
+	tfs_buf_addc(&b, ' ');
+	tfs_decimal(&b, 12.5, 10);
+	assert_string_equal(b.data, "0 12.5");
 	tfs_buf_release(&b);
 }
 
@@ -142,6 +178,7 @@ int main(void)
 		cmocka_unit_test(test_inventory_hostile_strings),
 		cmocka_unit_test(test_csv_field),
 		cmocka_unit_test(test_money),
+		cmocka_unit_test(test_decimal_extremes),
 	};
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
 }

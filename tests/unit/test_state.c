@@ -2,6 +2,8 @@
  * secrets and bad input. */
 #include "testutil.h"
 
+#include <unistd.h>
+
 #include "state/reader.h" /* tfs_is_secret_key */
 
 #define AWS "provider[\\\"registry.terraform.io/hashicorp/aws\\\"]"
@@ -515,6 +517,123 @@ static void test_serial_fraction(void **s)
 	tfs_state_free(st);
 }
 
+/* ---- large states parsed in pieces (split.c) ------------------------------ */
+
+/* A raw state of more than 4 MiB whose values hold everything the split's
+ * pass must not be fooled by: brackets, braces, commas, quotes and escaped
+ * quotes in strings, a nested key named "resources", a "resources" string
+ * value; extra is appended inside the top-level object. */
+static char *S_big_state(const char *extra)
+{
+	char path[] = "/tmp/tfsight-test-split-XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
+	size_t i;
+
+	assert_non_null(f);
+	fputs("{\n  \"version\": 4, \"serial\": 3, \"lineage\": \"l\",\n"
+	      "  \"outputs\": {\"resources\": {\"value\": \"[,]\", "
+	      "\"type\": \"string\"}},\n  \"resources\": [", f);
+	for (i = 0; i < 12000; i++)
+		fprintf(f, "%s\n    {\"mode\": \"managed\", \"type\": \"aws_s3_bucket\","
+		        " \"name\": \"b%zu\", \"provider\": \"provider[\\\"registry."
+		        "terraform.io/hashicorp/aws\\\"]\", \"instances\": [{"
+		        "\"attributes\": {\"id\": \"b-%zu\", \"bucket\": \"x],{\\\"\\\\"
+		        "\\\",[}\", \"policy\": \"{\\\"resources\\\": [1, 2]}\", "
+		        "\"tags\": {\"resources\": \"a, b\", \"Name\": \"n%zu\"}, "
+		        "\"list\": [[1, 2], [\"]\", \"[\"], {\"k\": [3, 4]}], "
+		        "\"pad\": \"%0200d\"}}]}",
+		        i ? "," : "", i, i, i, 0);
+	fprintf(f, "\n  ]%s\n}\n", extra);
+	assert_int_equal(fclose(f), 0);
+	return strdup(path);
+}
+
+/* Load path on 1 and on 4 threads: the same state, instance by instance. */
+static void S_same_split(const char *path)
+{
+	tfs_state *a = NULL, *b = NULL;
+	tfs_error e1, e2;
+	size_t i;
+
+	tfs_error_init(&e1);
+	tfs_error_init(&e2);
+	assert_int_equal(tfs_state_load_jobs(&a, path, 1, &e1), 0);
+	assert_int_equal(tfs_state_load_jobs(&b, path, 4, &e2), 0);
+	assert_int_equal(a->resources.count, 12000);
+	assert_int_equal(a->resources.count, b->resources.count);
+	assert_int_equal(a->serial, b->serial);
+	for (i = 0; i < a->resources.count; i++) {
+		assert_string_equal(a->resources.items[i].address,
+		                    b->resources.items[i].address);
+		assert_true(json_equal(a->resources.items[i].attributes,
+		                       b->resources.items[i].attributes));
+	}
+	assert_string_equal(attr(&b->resources.items[7], "bucket"),
+	                    "x],{\"\\\",[}");
+	assert_true(json_equal(a->root, b->root));
+	tfs_state_free(a);
+	tfs_state_free(b);
+}
+
+/* An error is the serial parse's error, line and all. */
+static void S_same_error(const char *path)
+{
+	tfs_state *a = NULL, *b = NULL;
+	tfs_error e1, e2;
+	tfs_buf m1, m2;
+
+	tfs_error_init(&e1);
+	tfs_error_init(&e2);
+	assert_int_equal(tfs_state_load_jobs(&a, path, 1, &e1), -1);
+	assert_int_equal(tfs_state_load_jobs(&b, path, 4, &e2), -1);
+	tfs_buf_init(&m1);
+	tfs_buf_init(&m2);
+	tfs_error_format(&e1, &m1);
+	tfs_error_format(&e2, &m2);
+	assert_string_equal(m1.data, m2.data);
+	tfs_buf_release(&m1);
+	tfs_buf_release(&m2);
+}
+
+static void S_split_cases(void)
+{
+	char *path = S_big_state("");
+	S_same_split(path);
+	unlink(path);
+	/* the last "resources" wins, as in a serial parse: the split declines */
+	free(path);
+	path = S_big_state(", \"resources\": []");
+	{
+		tfs_state *st = NULL;
+		tfs_error e;
+		tfs_error_init(&e);
+		assert_int_equal(tfs_state_load_jobs(&st, path, 4, &e), 0);
+		assert_int_equal(st->resources.count, 0);
+		tfs_state_free(st);
+	}
+	unlink(path);
+	free(path);
+	path = S_big_state(", \"broken\": [}");
+	S_same_error(path);
+	unlink(path);
+	free(path);
+}
+
+static void test_split_parse(void **s)
+{
+	(void)s;
+	S_split_cases();
+}
+
+/* Last: it installs the arena allocator for the rest of the process. */
+static void test_split_parse_in_arenas(void **s)
+{
+	(void)s;
+	tfs_state_use_arena();
+	S_split_cases();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -532,6 +651,8 @@ int main(void)
 		cmocka_unit_test(test_hostile_sizes),
 		cmocka_unit_test(test_serial_fraction),
 		cmocka_unit_test(test_flatmap_leaf_and_collection),
+		cmocka_unit_test(test_split_parse),
+		cmocka_unit_test(test_split_parse_in_arenas), /* last */
 	};
 	return cmocka_run_group_tests_name("state", tests, NULL, NULL);
 }

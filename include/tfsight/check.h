@@ -158,6 +158,8 @@ typedef struct tfs_check_options {
 	const struct tfs_pricing *pricing;
 	const char *today;  /* "YYYY-MM-DD" for waiver expiry; NULL: from
 	                       SOURCE_DATE_EPOCH, else the clock */
+	int jobs;           /* threads to run the checks on (0, 1: this one);
+	                       the findings are the same for any number */
 } tfs_check_options;
 
 void tfs_check_options_init(tfs_check_options *o);

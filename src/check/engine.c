@@ -578,6 +578,79 @@ static void S_summarise(tfs_checks *c, size_t ncat, const tfs_config *cfg)
 	}
 }
 
+/* ---- running the catalogue ------------------------------------------------- */
+
+/* A run of consecutive catalogue entries, checked on one thread into its
+ * own findings, arena and join cache.  The runs are joined in catalogue
+ * order, so the findings are those of one thread running them all. */
+typedef struct {
+	size_t first, last; /* catalogue entries [first, last) */
+	tfs_checks out;
+	struct tfs_ck_join join;
+} S_part;
+
+typedef struct {
+	const tfs_check_ctx *proto; /* everything but out, join and def */
+	S_part *parts;
+} S_parts;
+
+static void S_run_part(void *ctx, size_t k)
+{
+	const S_parts *ps = ctx;
+	S_part *p = &ps->parts[k];
+	tfs_check_ctx x = *ps->proto;
+	size_t i;
+
+	x.out = &p->out;
+	x.join = &p->join;
+	for (i = p->first; i < p->last; i++) {
+		size_t start = p->out.count;
+		x.def = tfs_check_at(i);
+		if (x.def->run)
+			x.def->run(&x);
+		else
+			tfs_ck_result(&x, TFS_NONE, TFS_STATUS_UNDECIDABLE, NULL, NULL,
+			              "%s", x.def->undecidable);
+		tfs_sort(p->out.findings + start, p->out.count - start,
+		         sizeof(*p->out.findings), S_cmp_finding);
+	}
+}
+
+/* Run the catalogue into c on up to jobs threads: a few runs per thread,
+ * taken in turn, so a slow check does not leave the others idle. */
+static void S_run_parts(const tfs_check_ctx *proto, tfs_checks *c, int jobs)
+{
+	size_t ncat = tfs_check_count();
+	size_t nparts = jobs > 1 ? (size_t)jobs * 4 : 1, k;
+	S_parts ps;
+
+	if (nparts > ncat)
+		nparts = ncat ? ncat : 1;
+	ps.proto = proto;
+	ps.parts = xcalloc(nparts, sizeof(*ps.parts));
+	for (k = 0; k < nparts; k++) {
+		ps.parts[k].first = ncat * k / nparts;
+		ps.parts[k].last = ncat * (k + 1) / nparts;
+	}
+	tfs_parallel_for(nparts, jobs, S_run_part, &ps);
+	for (k = 0; k < nparts; k++) {
+		S_part *p = &ps.parts[k];
+		tfs_grow(&c->findings, &c->cap, c->count + p->out.count,
+		         sizeof(*c->findings));
+		if (p->out.count)
+			memcpy(c->findings + c->count, p->out.findings,
+			       p->out.count * sizeof(*c->findings));
+		c->count += p->out.count;
+		tfs_arena_adopt(&c->arena, &p->out.arena);
+		free(p->out.findings);
+		free(p->join.items);
+		tfs_arena_release(&p->join.keys);
+		tfs_map_release(&p->join.pairs);
+		tfs_map_release(&p->join.values);
+	}
+	free(ps.parts);
+}
+
 tfs_checks *tfs_checks_run(const tfs_model *m, const tfs_check_options *o)
 {
 	static const char *const DEFAULT_TAGS[] = {"environment", "project",
@@ -587,13 +660,11 @@ tfs_checks *tfs_checks_run(const tfs_model *m, const tfs_check_options *o)
 	tfs_checks *c = xcalloc(1, sizeof(*c));
 	tfs_thresholds th;
 	tfs_check_ctx x;
-	struct tfs_ck_join join;
 	size_t ncat = tfs_check_count(), i;
 	char today[11];
 
 	c->model = m;
 	memset(&x, 0, sizeof(x));
-	memset(&join, 0, sizeof(join));
 	x.m = m;
 	x.out = c;
 	if (cfg) {
@@ -615,7 +686,6 @@ tfs_checks *tfs_checks_run(const tfs_model *m, const tfs_check_options *o)
 	x.pricing = o ? o->pricing : NULL;
 	S_today(o ? o : &(tfs_check_options){0}, today);
 
-	x.join = &join;
 	S_type_index(&x);
 	x.in_head = xcalloc(m->nnodes + 1, sizeof(size_t));
 	x.in_next = xcalloc(m->nedges + 1, sizeof(size_t));
@@ -623,27 +693,12 @@ tfs_checks *tfs_checks_run(const tfs_model *m, const tfs_check_options *o)
 		x.in_next[i] = x.in_head[m->edges[i].to];
 		x.in_head[m->edges[i].to] = i + 1;
 	}
-
-	for (i = 0; i < ncat; i++) {
-		size_t start = c->count;
-		x.def = tfs_check_at(i);
-		if (x.def->run)
-			x.def->run(&x);
-		else
-			tfs_ck_result(&x, TFS_NONE, TFS_STATUS_UNDECIDABLE, NULL, NULL,
-			              "%s", x.def->undecidable);
-		tfs_sort(c->findings + start, c->count - start, sizeof(*c->findings),
-		         S_cmp_finding);
-	}
+	S_run_parts(&x, c, o && o->jobs > 1 ? o->jobs : 1);
 	S_apply_config(c, cfg, today);
 	S_summarise(c, ncat, cfg);
 
 	free(x.in_head);
 	free(x.in_next);
-	free(join.items);
-	tfs_arena_release(&join.keys);
-	tfs_map_release(&join.pairs);
-	tfs_map_release(&join.values);
 	tfs_map_release(&x.type_first);
 	free(x.type_next);
 	return c;

@@ -26,6 +26,10 @@ static void S_one(void *ctx, size_t i)
 		tfs_check_options c = *j->o->checks;
 		c.cost = a->costs[i];
 		c.pricing = j->o->pricing;
+		/* threads left over by few files run one file's checks */
+		c.jobs = j->o->jobs / (int)j->in->count > 1
+		                 ? j->o->jobs / (int)j->in->count
+		                 : 1;
 		a->checks[i] = tfs_checks_run(a->models[i], &c);
 	}
 }

@@ -22,6 +22,8 @@ typedef struct {
 	tfs_buf body;
 	tfs_output out;
 	bool opened;
+	bool committed; /* flushed and closed, waiting for its rename */
+	tfs_error err;  /* why the commit failed */
 } S_file;
 
 typedef struct {
@@ -62,10 +64,26 @@ static size_t S_index(S_files *fs, const char *name, bool stream)
 	return fs->count++;
 }
 
-/* Flush every file, then rename them all; when one cannot be written, none
- * is renamed and every temporary file is removed.  (Renames that fail
- * halfway for another reason, a disk yanked between two of them, can still
- * leave a mix: the files are renamed one by one.) */
+/* Flush, sync and close f (on the thread that rendered it: the syncs of
+ * the files overlap); false with f->err set when that failed, and the
+ * temporary file is then gone. */
+static bool S_commit(S_file *f)
+{
+	if (!f->opened || f->committed)
+		return true;
+	tfs_error_init(&f->err);
+	f->committed = true;
+	if (tfs_output_commit(&f->out, &f->body, &f->err) != 0) {
+		f->opened = false;
+		return false;
+	}
+	return true;
+}
+
+/* Commit every file not committed yet, then rename them all; when one
+ * cannot be written, none is renamed and every temporary file is removed.
+ * (Renames that fail halfway for another reason, a disk yanked between two
+ * of them, can still leave a mix: the files are renamed one by one.) */
 static int S_finish(S_files *fs)
 {
 	size_t i;
@@ -73,12 +91,11 @@ static int S_finish(S_files *fs)
 
 	if (fs->failed)
 		rc = tfs_cli_report(&fs->err);
-	for (i = 0; i < fs->count && rc == TFS_EXIT_OK; i++) {
+	for (i = 0; i < fs->count; i++) {
 		S_file *f = &fs->items[i];
-		if (tfs_output_commit(&f->out, &f->body, &fs->err) != 0) {
-			f->opened = false; /* commit removed its temporary file */
-			rc = tfs_cli_report(&fs->err);
-		}
+		bool ok = f->committed ? f->opened : S_commit(f);
+		if (!ok && f->committed && rc == TFS_EXIT_OK)
+			rc = tfs_cli_report(&f->err);
 	}
 	/* A rename fails when a directory stands in its way: find that before
 	 * renaming anything, so no file of the previous report is replaced. */
@@ -130,6 +147,7 @@ typedef struct {
 	size_t stack;  /* S_DIAGRAM */
 	tfs_buf *out;  /* the file's buffer; S_DIAGRAM: the SVG */
 	tfs_buf *out2; /* S_DIAGRAM: the PNG */
+	S_file *done;  /* committed when rendered (the SVG waits for the page) */
 } S_task;
 
 /* The analyses the renderers read, never write. */
@@ -195,6 +213,8 @@ static void S_render_one(void *ctx, size_t i)
 		tfs_render_report_css(t->out);
 		break;
 	}
+	if (t->done)
+		(void)S_commit(t->done); /* S_finish reports a failure */
 }
 
 /* Open every file, then render them in two rounds: everything the page
@@ -240,8 +260,11 @@ static void S_render_all(S_render *r, S_files *fs, char *const *stems,
 	}
 	for (i = 0; i < n; i++) {
 		t[i].out = &fs->items[idx[i]].body;
-		if (t[i].what == S_DIAGRAM)
+		t[i].done = &fs->items[idx[i]];
+		if (t[i].what == S_DIAGRAM) {
 			t[i].out2 = &fs->items[idx[i] + 1].body;
+			t[i].done = &fs->items[idx[i] + 1];
+		}
 	}
 	r->tasks = t;
 	tfs_parallel_for(first_round, jobs, S_render_one, r);

@@ -458,6 +458,45 @@ static void test_catalogue_markdown_lists_every_check(void **s)
 	tfs_buf_release(&b);
 }
 
+static bool S_same_str(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* On 8 threads, the checks find exactly what one thread finds, in the
+ * same order, with the same summary. */
+static void test_threads_find_the_same(void **s)
+{
+	fixture f = build_example("examples/webapp-dev.tfstate");
+	tfs_check_options o;
+	tfs_checks *one, *many;
+	size_t i;
+	(void)s;
+
+	tfs_check_options_init(&o);
+	o.today = "2026-11-23";
+	one = tfs_checks_run(f.m, &o);
+	o.jobs = 8;
+	many = tfs_checks_run(f.m, &o);
+	assert_true(one->count > 100);
+	assert_int_equal(one->count, many->count);
+	for (i = 0; i < one->count; i++) {
+		const tfs_finding *a = &one->findings[i], *b = &many->findings[i];
+		assert_ptr_equal(a->check, b->check);
+		assert_int_equal(a->status, b->status);
+		assert_int_equal(a->node, b->node);
+		assert_true(S_same_str(a->attribute, b->attribute));
+		assert_true(S_same_str(a->value, b->value));
+		assert_true(S_same_str(a->message, b->message));
+	}
+	for (i = 0; i < one->nsummary; i++)
+		assert_int_equal(one->summary[i].status, many->summary[i].status);
+	assert_int_equal(one->checks_passed, many->checks_passed);
+	tfs_checks_free(one);
+	tfs_checks_free(many);
+	release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -475,6 +514,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_strings_are_escaped),
 		cmocka_unit_test(test_sarif_fingerprints_differ),
 		cmocka_unit_test(test_catalogue_markdown_lists_every_check),
+		cmocka_unit_test(test_threads_find_the_same),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

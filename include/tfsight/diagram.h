@@ -29,7 +29,8 @@
  * When more than one such VPC has anything to draw, page 0 is an overview
  * (a tile per VPC) and every VPC gets its own page.
  *
- * Ownership: a diagram owns everything it points to (one arena) and
+ * Ownership: a diagram owns everything it points to (one arena, and the
+ * font its text was measured in, which its renderers draw with) and
  * borrows nothing: the model, costs and options may be freed after
  * tfs_diagram_layout() returns.  Every string in it is valid UTF-8
  * without control characters, already elided to fit its box.
@@ -121,11 +122,16 @@ typedef struct tfs_dpage {
 	size_t nedges;
 } tfs_dpage;
 
+struct tfs_dg_fonts;
+
 typedef struct tfs_diagram {
 	tfs_dpage *pages;
 	size_t npages;
 	tfs_arena arena;
-	size_t cap_pages; /* private */
+	size_t cap_pages;           /* private */
+	struct tfs_dg_fonts *fonts; /* private: the font the text was measured
+	                             * in, for the renderers (NULL: they open
+	                             * it) */
 } tfs_diagram;
 
 void tfs_diagram_options_init(tfs_diagram_options *o);
@@ -144,9 +150,16 @@ void tfs_diagram_free(tfs_diagram *d);
 
 /* NULL, or a description of the first violated invariant: every box
  * inside its parent, siblings disjoint, every edge orthogonal with its
- * ends on the borders of its boxes and crossing no box but their
- * ancestors, every text inside its box and its text area. */
+ * ends on the borders of its boxes, crossing no box but their ancestors
+ * and no group's label (icon and text), every text inside its box and its
+ * text area. */
 const char *tfs_diagram_check(const tfs_diagram *d);
+/* The same, and when an invariant is violated, where: appended to where
+ * (when not NULL) as "page 1 of 3: edge crosses an unrelated box: edge 3
+ * from box 10 (node ecs-service) to box 2 (node external) crosses box 8
+ * (vpc) (segment 1)" (indices from 0, pages from 1).  Pages, boxes and
+ * edges are named by number and kind only, never by a text of the input. */
+const char *tfs_diagram_check_where(const tfs_diagram *d, tfs_buf *where);
 
 /* ---- output ------------------------------------------------------------- */
 

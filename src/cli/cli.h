@@ -104,6 +104,13 @@ int tfs_output_commit(tfs_output *o, tfs_buf *b, tfs_error *err);
 int tfs_output_publish(tfs_output *o, tfs_error *err);
 void tfs_output_abandon(tfs_output *o);
 
+/* The layout's own rules (tfs_diagram_check) before a diagram is written:
+ * a break is a bug in tfsight, never the input's fault, so it is reported
+ * as a warning on standard error (page, edge and boxes by number and kind,
+ * no text of the input) and the drawing is still written. */
+struct tfs_diagram;
+void tfs_cli_check_layout(const struct tfs_diagram *d);
+
 /* Every command's last step: open path (or standard output), stream
  * render(ctx, b) into it, commit.  Returns the exit status; errors are
  * reported. */

@@ -90,6 +90,19 @@ static int S_write(const tfs_diagram *d, const char *format, const char *output,
 	return rc;
 }
 
+void tfs_cli_check_layout(const tfs_diagram *d)
+{
+	tfs_buf where;
+
+	tfs_buf_init(&where);
+	if (tfs_diagram_check_where(d, &where))
+		fprintf(stderr, "tfsight: warning: the diagram breaks one of its "
+		                "own layout rules, %s (a bug in tfsight: please "
+		                "report it, with the input if you can)\n",
+		        where.data);
+	tfs_buf_release(&where);
+}
+
 int cmd_diagram(int argc, char **argv, const tfs_command *cmd)
 {
 	const char *format = NULL, *output = NULL, *usage_path = NULL;
@@ -218,6 +231,8 @@ int cmd_diagram(int argc, char **argv, const tfs_command *cmd)
 	                            (const tfs_cost *const *)an.costs,
 	                            (const unsigned *const *)failed, in.count,
 	                            &dopt);
+	if (strcmp(format, "dot") != 0) /* DOT has no geometry */
+		tfs_cli_check_layout(d);
 	rc = S_write(d, format, output, scale);
 	tfs_diagram_free(d);
 	tfs_diagram_release_caches();

@@ -190,6 +190,7 @@ static void S_render_one(void *ctx, size_t i)
 		dgo.cost = r->costs[t->stack];
 		dgo.failed = failed;
 		dg = tfs_diagram_layout(r->models[t->stack], &dgo);
+		tfs_cli_check_layout(dg);
 		tfs_diagram_render_svg(dg, 0, t->out);
 		tfs_diagram_render_png(dg, 0, 1.0, t->out2);
 		r->svgs[t->stack] = t->out->data; /* this task's own slot */

@@ -1,7 +1,7 @@
 /* check.c - the layout's invariants, checked on the data before anything
- * is drawn (unit tests run it on every example and fixture). */
+ * is drawn (by the command, and by the unit tests on every example and
+ * fixture). */
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 
 #include "diagram_int.h"
@@ -56,16 +56,26 @@ static bool S_text_fits(const tfs_dbox *b, const tfs_dtext *t)
 	       S_inside(a, &b->r);
 }
 
-/* The checker names the invariant; TFSIGHT_DIAGRAM_DEBUG prints where. */
-static const char *S_fail(size_t page, const char *what, size_t a, size_t b)
+/* Where the first violation is: its page, and the edge, boxes and item
+ * (segment or text) involved, TFS_NONE when not. */
+typedef struct {
+	const char *what;
+	size_t page, edge, box, other, item;
+} S_fault;
+
+static const char *S_fail(S_fault *f, size_t page, const char *what,
+                          size_t edge, size_t box, size_t other, size_t item)
 {
-	if (getenv("TFSIGHT_DIAGRAM_DEBUG"))
-		fprintf(stderr, "diagram check: page %zu: %s (%zu, %zu)\n", page, what,
-		        a, b);
+	f->what = what;
+	f->page = page;
+	f->edge = edge;
+	f->box = box;
+	f->other = other;
+	f->item = item;
 	return what;
 }
 
-const char *tfs_diagram_check(const tfs_diagram *d)
+static const char *S_check(const tfs_diagram *d, S_fault *f)
 {
 	size_t pg, i, j, k;
 
@@ -78,16 +88,17 @@ const char *tfs_diagram_check(const tfs_diagram *d)
 			const tfs_dbox *b = &p->boxes[i];
 			if (b->parent != TFS_NONE &&
 			    (b->parent >= i || !S_inside(&b->r, &p->boxes[b->parent].r)))
-				return S_fail(pg, "box outside its parent", i,
-				              b->parent);
+				return S_fail(f, pg, "box outside its parent", TFS_NONE,
+				              i, b->parent, TFS_NONE);
 			if (b->r.w <= 0 || b->r.h <= 0 || b->r.x < 0 || b->r.y < 0 ||
 			    b->r.x + b->r.w > p->width + S_EPS ||
 			    b->r.y + b->r.h > p->height + S_EPS)
-				return S_fail(pg, "box outside the page", i, i);
+				return S_fail(f, pg, "box outside the page", TFS_NONE, i,
+				              TFS_NONE, TFS_NONE);
 			for (k = 0; k < b->ntext; k++)
 				if (!S_text_fits(b, &b->text[k]))
-					return S_fail(pg, "text overflows its box", i,
-					              k);
+					return S_fail(f, pg, "text overflows its box",
+					              TFS_NONE, i, TFS_NONE, k);
 		}
 		/* siblings: sweep the children of each parent (roots included) */
 		first_child = xmalloc((p->nboxes + 1) * sizeof(*first_child));
@@ -104,8 +115,8 @@ const char *tfs_diagram_check(const tfs_diagram *d)
 			for (j = first_child[i]; j != TFS_NONE && !bad; j = next_sibling[j])
 				for (k = next_sibling[j]; k != TFS_NONE; k = next_sibling[k])
 					if (S_overlap(&p->boxes[j].r, &p->boxes[k].r)) {
-						bad = S_fail(pg, "sibling boxes overlap",
-						             j, k);
+						bad = S_fail(f, pg, "sibling boxes overlap",
+						             TFS_NONE, j, k, TFS_NONE);
 						break;
 					}
 		free(first_child);
@@ -117,28 +128,91 @@ const char *tfs_diagram_check(const tfs_diagram *d)
 			const double *v = e->pts;
 			size_t n = e->npts;
 			if (e->from >= p->nboxes || e->to >= p->nboxes || n < 2)
-				return S_fail(pg, "edge without a path", i, i);
+				return S_fail(f, pg, "edge without a path", i, TFS_NONE,
+				              TFS_NONE, TFS_NONE);
 			if (!S_on_border(&p->boxes[e->from].r, v[0], v[1]))
-				return S_fail(pg,
-				              "edge does not start on its source", i, e->from);
+				return S_fail(f, pg, "edge does not start on its source",
+				              i, e->from, TFS_NONE, TFS_NONE);
 			if (!S_on_border(&p->boxes[e->to].r, v[n * 2 - 2], v[n * 2 - 1]))
-				return S_fail(pg,
-				              "edge does not end on its target", i, e->to);
+				return S_fail(f, pg, "edge does not end on its target", i,
+				              e->to, TFS_NONE, TFS_NONE);
 			for (k = 0; k + 1 < n; k++) {
 				double x0 = v[k * 2], y0 = v[k * 2 + 1];
 				double x1 = v[k * 2 + 2], y1 = v[k * 2 + 3];
 				if (fabs(x0 - x1) > S_EPS && fabs(y0 - y1) > S_EPS)
-					return S_fail(pg, "edge segment not orthogonal",
-					              i, k);
+					return S_fail(f, pg, "edge segment not orthogonal",
+					              i, TFS_NONE, TFS_NONE, k);
 				for (j = 0; j < p->nboxes; j++) {
+					tfs_drect h;
+					if (tfs_dg_header(&p->boxes[j], &h) &&
+					    S_enters(&h, x0, y0, x1, y1))
+						return S_fail(f, pg,
+						              "edge crosses a group's label", i,
+						              j, TFS_NONE, k);
 					if (S_ancestor(p, j, e->from) || S_ancestor(p, j, e->to))
 						continue;
 					if (S_enters(&p->boxes[j].r, x0, y0, x1, y1))
-						return S_fail(pg,
-						              "edge crosses an unrelated box", i, j);
+						return S_fail(f, pg,
+						              "edge crosses an unrelated box", i,
+						              j, TFS_NONE, k);
 				}
 			}
 		}
 	}
 	return NULL;
+}
+
+/* "box 8 (vpc)", "box 10 (node ecs-service)": kinds and indices only, no
+ * text of the input (a label may hold what should not be printed). */
+static void S_box_name(tfs_buf *b, const tfs_dpage *p, size_t i)
+{
+	if (i >= p->nboxes) {
+		tfs_buf_addf(b, "box %zu (none)", i);
+		return;
+	}
+	tfs_buf_addf(b, "box %zu (%s", i, tfs_dbox_kind_name(p->boxes[i].kind));
+	if (p->boxes[i].kind == TFS_DBOX_NODE)
+		tfs_buf_addf(b, " %s", tfs_kind_name(p->boxes[i].rkind));
+	tfs_buf_adds(b, ")");
+}
+
+const char *tfs_diagram_check(const tfs_diagram *d)
+{
+	return tfs_diagram_check_where(d, NULL);
+}
+
+const char *tfs_diagram_check_where(const tfs_diagram *d, tfs_buf *where)
+{
+	S_fault f;
+	const tfs_dpage *p;
+
+	if (!S_check(d, &f))
+		return NULL;
+	if (!where)
+		return f.what;
+	p = &d->pages[f.page];
+	tfs_buf_addf(where, "page %zu of %zu: %s", f.page + 1, d->npages, f.what);
+	if (f.edge != TFS_NONE) {
+		const tfs_dedge *e = &p->edges[f.edge];
+		tfs_buf_addf(where, ": edge %zu from ", f.edge);
+		S_box_name(where, p, e->from);
+		tfs_buf_adds(where, " to ");
+		S_box_name(where, p, e->to);
+		if (f.box != TFS_NONE && f.box != e->from && f.box != e->to) {
+			tfs_buf_adds(where, " crosses ");
+			S_box_name(where, p, f.box);
+		}
+		if (f.item != TFS_NONE)
+			tfs_buf_addf(where, " (segment %zu)", f.item);
+	} else {
+		tfs_buf_adds(where, ": ");
+		S_box_name(where, p, f.box);
+		if (f.other != TFS_NONE) {
+			tfs_buf_adds(where, " and ");
+			S_box_name(where, p, f.other);
+		}
+		if (f.item != TFS_NONE)
+			tfs_buf_addf(where, " (text %zu)", f.item);
+	}
+	return f.what;
 }

@@ -19,7 +19,13 @@
 #define TFS_DG_GAP 28.0
 #define TFS_DG_LANE (TFS_DG_GAP / 2)
 #define TFS_DG_HEADER 40.0
+/* From a group's top border to its first child: the header (icon and one
+ * line of label), then a lane the router can use below it; subnets have a
+ * second line (their name). */
+#define TFS_DG_TOP 44.0
+#define TFS_DG_SUBNET_TOP 56.0
 #define TFS_DG_ICON 36.0
+#define TFS_DG_GROUP_ICON 24.0 /* a group's icon, in its top left corner */
 #define TFS_DG_MARGIN 24.0
 
 #define TFS_DG_FONT "DejaVu Sans"
@@ -42,19 +48,41 @@ unsigned tfs_dg_category_colour(tfs_category c);
 
 /* ---- text ----------------------------------------------------------------- */
 
-/* Measures with the same font setup the renderers draw with. */
+/* The diagram's font, TFS_DG_FONT regular and bold, opened once with
+ * FreeType from its file (the layout opens it, the diagram keeps it for
+ * its renderers), so that neither measuring nor drawing asks fontconfig,
+ * whose configuration files alone cost a small diagram a third of its
+ * time.  The file is looked for where Debian installs it, else asked of
+ * fontconfig; without FreeType's face, cairo's toy font is used. */
+typedef struct tfs_dg_fonts tfs_dg_fonts;
+
+tfs_dg_fonts *tfs_dg_fonts_open(void);
+void tfs_dg_fonts_close(tfs_dg_fonts *f);
+/* Select the font on cr (hinting off, so measures hold on every
+ * surface). */
+void tfs_dg_font(cairo_t *cr, const tfs_dg_fonts *f, double size, bool bold);
+
+/* Measures with the fonts the renderers draw with: a scaled font per size
+ * and weight, made once, with the advances of the characters measured so
+ * far (a text's width is the sum of its characters' advances, added in
+ * order as cairo places the glyphs: the same number cairo measures). */
 typedef struct tfs_dg_measure {
-	cairo_surface_t *surface;
-	cairo_t *cr;
+	const tfs_dg_fonts *fonts; /* borrowed */
+	struct {
+		double size;
+		bool bold;
+		cairo_scaled_font_t *font;
+		double advance[128];     /* ASCII; < 0: not measured yet */
+		unsigned long other[64]; /* other code points, open addressing */
+		double other_advance[64]; /* (0: an empty slot) */
+	} scaled[16];
+	size_t nscaled;
 } tfs_dg_measure;
 
-void tfs_dg_measure_init(tfs_dg_measure *m);
+void tfs_dg_measure_init(tfs_dg_measure *m, const tfs_dg_fonts *f);
 void tfs_dg_measure_release(tfs_dg_measure *m);
 double tfs_dg_text_width(tfs_dg_measure *m, const char *s, double size,
                          bool bold);
-/* Select the diagram's font on cr (hinting off, so measures hold on every
- * surface). */
-void tfs_dg_font(cairo_t *cr, double size, bool bold);
 
 /* s as valid UTF-8: invalid bytes become U+FFFD, control characters '?';
  * NULL gives "". */
@@ -80,8 +108,13 @@ typedef enum tfs_dg_glyph {
 void tfs_dg_draw_glyph(cairo_t *cr, tfs_dg_glyph g, tfs_kind k, double x,
                        double y, double s);
 
-/* The page drawn on cr, in points (the caller scales). */
-void tfs_dg_draw_page(cairo_t *cr, const tfs_dpage *p);
+/* The rectangle a group's header covers (its icon and label lines, with a
+ * margin), or false when it has none (cards are obstacles whole): no edge
+ * crosses it (route.c). */
+bool tfs_dg_header(const tfs_dbox *b, tfs_drect *out);
+
+/* The page drawn on cr, in points (the caller scales), its text in f. */
+void tfs_dg_draw_page(cairo_t *cr, const tfs_dpage *p, const tfs_dg_fonts *f);
 
 /* Short service names, for labels and the legend. */
 const char *tfs_dg_service_name(tfs_kind k);

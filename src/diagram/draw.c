@@ -37,12 +37,12 @@ static void S_icon(cairo_t *cr, unsigned colour, tfs_dg_glyph g, tfs_kind k,
 	tfs_dg_draw_glyph(cr, g, k, x, y, s);
 }
 
-static void S_texts(cairo_t *cr, const tfs_dbox *b)
+static void S_texts(cairo_t *cr, const tfs_dbox *b, const tfs_dg_fonts *f)
 {
 	size_t i;
 	for (i = 0; i < b->ntext; i++) {
 		const tfs_dtext *t = &b->text[i];
-		tfs_dg_font(cr, t->size, t->bold);
+		tfs_dg_font(cr, f, t->size, t->bold);
 		S_rgb(cr, t->colour);
 		cairo_move_to(cr, t->x, t->y);
 		cairo_show_text(cr, t->text);
@@ -60,7 +60,8 @@ static void S_group(cairo_t *cr, const tfs_dbox *b)
 		cairo_set_line_width(cr, 1.2);
 		cairo_rectangle(cr, r->x, r->y, r->w, r->h);
 		cairo_stroke(cr);
-		S_icon(cr, TFS_DG_INK, TFS_DG_GLYPH_CLOUD, TFS_KIND_VPC, r->x, r->y, 24);
+		S_icon(cr, TFS_DG_INK, TFS_DG_GLYPH_CLOUD, TFS_KIND_VPC, r->x, r->y,
+		       TFS_DG_GROUP_ICON);
 		break;
 	case TFS_DBOX_REGION:
 		S_rgb(cr, TFS_DG_REGION);
@@ -72,14 +73,15 @@ static void S_group(cairo_t *cr, const tfs_dbox *b)
 		cairo_set_dash(cr, NULL, 0, 0);
 		cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
 		S_icon(cr, TFS_DG_REGION, TFS_DG_GLYPH_REGION, TFS_KIND_VPC, r->x, r->y,
-		       24);
+		       TFS_DG_GROUP_ICON);
 		break;
 	case TFS_DBOX_VPC:
 		S_rgb(cr, TFS_DG_VPC);
 		cairo_set_line_width(cr, 1.4);
 		cairo_rectangle(cr, r->x, r->y, r->w, r->h);
 		cairo_stroke(cr);
-		S_icon(cr, TFS_DG_VPC, TFS_DG_GLYPH_VPC, TFS_KIND_VPC, r->x, r->y, 24);
+		S_icon(cr, TFS_DG_VPC, TFS_DG_GLYPH_VPC, TFS_KIND_VPC, r->x, r->y,
+		       TFS_DG_GROUP_ICON);
 		break;
 	case TFS_DBOX_AZ:
 		S_rgb(cr, TFS_DG_REGION);
@@ -96,7 +98,7 @@ static void S_group(cairo_t *cr, const tfs_dbox *b)
 		cairo_rectangle(cr, r->x, r->y, r->w, r->h);
 		cairo_fill(cr);
 		S_icon(cr, pub ? TFS_DG_PUBLIC : TFS_DG_PRIVATE, TFS_DG_GLYPH_LOCK,
-		       TFS_KIND_SUBNET, r->x, r->y, 24);
+		       TFS_KIND_SUBNET, r->x, r->y, TFS_DG_GROUP_ICON);
 		break;
 	}
 	case TFS_DBOX_LEGEND:
@@ -114,7 +116,7 @@ static void S_group(cairo_t *cr, const tfs_dbox *b)
 	}
 }
 
-static void S_card(cairo_t *cr, const tfs_dbox *b)
+static void S_card(cairo_t *cr, const tfs_dbox *b, const tfs_dg_fonts *f)
 {
 	const tfs_drect *r = &b->r;
 	double s = TFS_DG_ICON, iy = r->y + (r->h - s) / 2;
@@ -153,7 +155,7 @@ static void S_card(cairo_t *cr, const tfs_dbox *b)
 		cairo_arc(cr, cx, cy, 8, 0, 2 * M_PI);
 		cairo_fill(cr);
 		snprintf(num, sizeof(num), "%u", b->failed > 99 ? 99 : b->failed);
-		tfs_dg_font(cr, 8, true);
+		tfs_dg_font(cr, f, 8, true);
 		cairo_text_extents(cr, num, &e);
 		S_rgb(cr, 0xFFFFFF);
 		cairo_move_to(cr, cx - e.x_advance / 2, cy + 3);
@@ -197,7 +199,8 @@ static void S_edge(cairo_t *cr, const tfs_dedge *e)
 	cairo_fill(cr);
 }
 
-static void S_edge_label(cairo_t *cr, const tfs_dedge *e)
+static void S_edge_label(cairo_t *cr, const tfs_dedge *e,
+                         const tfs_dg_fonts *f)
 {
 	const tfs_dtext *t = e->label;
 	if (!t || !*t->text)
@@ -206,7 +209,7 @@ static void S_edge_label(cairo_t *cr, const tfs_dedge *e)
 	cairo_rectangle(cr, t->x - 2, t->y - t->size * 0.85, t->width + 4,
 	                t->size * 1.15);
 	cairo_fill(cr);
-	tfs_dg_font(cr, t->size, false);
+	tfs_dg_font(cr, f, t->size, false);
 	S_rgb(cr, t->colour);
 	cairo_move_to(cr, t->x, t->y);
 	cairo_show_text(cr, t->text);
@@ -250,7 +253,7 @@ static void S_legend_marks(cairo_t *cr, const tfs_dbox *b)
 	}
 }
 
-void tfs_dg_draw_page(cairo_t *cr, const tfs_dpage *p)
+void tfs_dg_draw_page(cairo_t *cr, const tfs_dpage *p, const tfs_dg_fonts *f)
 {
 	size_t i;
 
@@ -267,13 +270,13 @@ void tfs_dg_draw_page(cairo_t *cr, const tfs_dpage *p)
 	for (i = 0; i < p->nboxes; i++) {
 		const tfs_dbox *b = &p->boxes[i];
 		if (b->kind == TFS_DBOX_NODE || b->kind == TFS_DBOX_USERS)
-			S_card(cr, b);
+			S_card(cr, b, f);
 		if (b->kind == TFS_DBOX_LEGEND)
 			S_legend_marks(cr, b);
-		S_texts(cr, b);
+		S_texts(cr, b, f);
 	}
 	for (i = 0; i < p->nedges; i++)
-		S_edge_label(cr, &p->edges[i]);
+		S_edge_label(cr, &p->edges[i], f);
 }
 
 /* ---- surfaces ---------------------------------------------------------------- */
@@ -328,9 +331,19 @@ static void S_svg_canonical(const tfs_buf *in, tfs_buf *out)
 	free(seen);
 }
 
+/* The diagram's font, or, for a diagram made otherwise than by the layout,
+ * one opened for this call (in *own, to close). */
+static const tfs_dg_fonts *S_fonts(const tfs_diagram *d, tfs_dg_fonts **own)
+{
+	*own = d->fonts ? NULL : tfs_dg_fonts_open();
+	return d->fonts ? d->fonts : *own;
+}
+
 void tfs_diagram_render_svg(const tfs_diagram *d, size_t page, tfs_buf *out)
 {
 	const tfs_dpage *p = S_page(d, page);
+	tfs_dg_fonts *own;
+	const tfs_dg_fonts *f = S_fonts(d, &own);
 	tfs_buf raw;
 	cairo_surface_t *s;
 	cairo_t *cr;
@@ -339,12 +352,13 @@ void tfs_diagram_render_svg(const tfs_diagram *d, size_t page, tfs_buf *out)
 	s = cairo_svg_surface_create_for_stream(S_write, &raw, p->width, p->height);
 	cr = cairo_create(s);
 	cairo_svg_surface_restrict_to_version(s, CAIRO_SVG_VERSION_1_1);
-	tfs_dg_draw_page(cr, p);
+	tfs_dg_draw_page(cr, p, f);
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_surface_destroy(s);
 	S_svg_canonical(&raw, out);
 	tfs_buf_release(&raw);
+	tfs_dg_fonts_close(own);
 }
 
 void tfs_diagram_render_png(const tfs_diagram *d, size_t page, double scale,
@@ -352,25 +366,28 @@ void tfs_diagram_render_png(const tfs_diagram *d, size_t page, double scale,
 {
 	const tfs_dpage *p = S_page(d, page);
 	double w = p->width * scale, h = p->height * scale;
+	tfs_dg_fonts *own;
+	const tfs_dg_fonts *f = S_fonts(d, &own);
 	cairo_surface_t *s;
 	cairo_t *cr;
 
 	/* cairo's image surfaces stop at 32767 pixels a side */
 	if (w > 32000 || h > 32000) {
-		double f = 32000 / (w > h ? w : h);
-		scale *= f;
-		w *= f;
-		h *= f;
+		double k = 32000 / (w > h ? w : h);
+		scale *= k;
+		w *= k;
+		h *= k;
 	}
 	s = cairo_image_surface_create(CAIRO_FORMAT_RGB24, (int)ceil(w),
 	                               (int)ceil(h));
 	cr = cairo_create(s);
 	cairo_scale(cr, scale, scale);
-	tfs_dg_draw_page(cr, p);
+	tfs_dg_draw_page(cr, p, f);
 	cairo_destroy(cr);
 	cairo_surface_flush(s);
 	cairo_surface_write_to_png_stream(s, S_write, out);
 	cairo_surface_destroy(s);
+	tfs_dg_fonts_close(own);
 }
 
 void tfs_diagram_render_pdf(const tfs_diagram *d, tfs_buf *out)
@@ -379,6 +396,8 @@ void tfs_diagram_render_pdf(const tfs_diagram *d, tfs_buf *out)
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(S_write, out,
 	                                                         p->width, p->height);
 	cairo_t *cr = cairo_create(s);
+	tfs_dg_fonts *own;
+	const tfs_dg_fonts *f = S_fonts(d, &own);
 	size_t i;
 
 	/* fixed dates: the same input gives the same bytes */
@@ -390,12 +409,13 @@ void tfs_diagram_render_pdf(const tfs_diagram *d, tfs_buf *out)
 	for (i = 0; i < (d->npages ? d->npages : 1); i++) {
 		p = S_page(d, i);
 		cairo_pdf_surface_set_size(s, p->width, p->height);
-		tfs_dg_draw_page(cr, p);
+		tfs_dg_draw_page(cr, p, f);
 		cairo_show_page(cr);
 	}
 	cairo_destroy(cr);
 	cairo_surface_finish(s);
 	cairo_surface_destroy(s);
+	tfs_dg_fonts_close(own);
 }
 
 void tfs_diagram_release_caches(void)

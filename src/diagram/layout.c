@@ -3,6 +3,7 @@
  * mirrors the architecture (AZs as columns, public above private subnets,
  * network › compute › data tiers), then the edges routed by route.c. */
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -192,6 +193,13 @@ static bool S_dependency(tfs_edge_kind k)
 static void S_norm_module(tfs_buf *b, const char *s)
 {
 	while (*s) {
+		/* the run up to the next key or digit, in one piece */
+		size_t run = strcspn(s, "[0123456789");
+		if (run) {
+			tfs_buf_add(b, s, run);
+			s += run;
+			continue;
+		}
 		if (*s == '[') {
 			s++;
 			while (*s && *s != ']') {
@@ -243,13 +251,32 @@ static void S_keys(layout_ctx *c, size_t n)
 	}
 	tfs_buf_init(&b);
 	S_norm_module(&b, in->module);
-	tfs_buf_addf(&b, "%s%s.%s", *in->module ? "." : "", in->type, in->name);
+	if (*in->module)
+		tfs_buf_addc(&b, '.');
+	tfs_buf_adds(&b, in->type);
+	tfs_buf_addc(&b, '.');
+	tfs_buf_adds(&b, in->name);
 	base = b.len;
 	c->bkey[n] = tfs_arena_strndup(&c->tmp, b.data, b.len);
-	if (in->key.kind == TFS_KEY_INT)
-		tfs_buf_addf(&b, "[%lld]", in->key.num);
-	else if (in->key.kind == TFS_KEY_STRING)
-		tfs_buf_addf(&b, "[\"%s\"]", in->key.str);
+	if (in->key.kind == TFS_KEY_INT) {
+		/* "[%lld]", without printf: this runs for every instance */
+		char digits[24];
+		size_t k = sizeof(digits);
+		unsigned long long v = in->key.num < 0 ? 0 - (unsigned long long)in->key.num
+		                                       : (unsigned long long)in->key.num;
+		do
+			digits[--k] = (char)('0' + v % 10);
+		while ((v /= 10) != 0);
+		if (in->key.num < 0)
+			digits[--k] = '-';
+		tfs_buf_addc(&b, '[');
+		tfs_buf_add(&b, digits + k, sizeof(digits) - k);
+		tfs_buf_addc(&b, ']');
+	} else if (in->key.kind == TFS_KEY_STRING) {
+		tfs_buf_adds(&b, "[\"");
+		tfs_buf_adds(&b, in->key.str);
+		tfs_buf_adds(&b, "\"]");
+	}
 	c->ckey[n] = b.len == base ? c->bkey[n]
 	                           : tfs_arena_strndup(&c->tmp, b.data, b.len);
 	tfs_buf_release(&b);
@@ -291,6 +318,8 @@ static void S_ctx_init(layout_ctx *c, const tfs_model *m, const tfs_cost *cost,
 	c->fold = S_zalloc(&c->tmp, n, sizeof(*c->fold));
 	c->ckey = S_zalloc(&c->tmp, n, sizeof(*c->ckey));
 	c->bkey = S_zalloc(&c->tmp, n, sizeof(*c->bkey));
+	c->ckid = S_zalloc(&c->tmp, n, sizeof(*c->ckid));
+	c->bkid = S_zalloc(&c->tmp, n, sizeof(*c->bkid));
 	c->visible = S_zalloc(&c->tmp, n, sizeof(*c->visible));
 	c->head = S_zalloc(&c->tmp, n, sizeof(*c->head));
 	c->linked = S_zalloc(&c->tmp, n, sizeof(*c->linked));
@@ -301,6 +330,25 @@ static void S_ctx_init(layout_ctx *c, const tfs_model *m, const tfs_cost *cost,
 		c->fold[i] = i;
 		c->head[i] = TFS_NONE;
 		S_keys(c, i);
+	}
+	/* the keys as numbers: the same key, the same number */
+	{
+		tfs_map ids;
+		size_t next = 0;
+		tfs_map_init(&ids);
+		for (i = 0; i < n; i++) {
+			if (!tfs_map_get(&ids, c->bkey[i], &c->bkid[i])) {
+				c->bkid[i] = next++;
+				tfs_map_put(&ids, c->bkey[i], c->bkid[i]);
+			}
+			if (c->ckey[i] == c->bkey[i]) {
+				c->ckid[i] = c->bkid[i]; /* no index: the same key */
+			} else if (!tfs_map_get(&ids, c->ckey[i], &c->ckid[i])) {
+				c->ckid[i] = next++;
+				tfs_map_put(&ids, c->ckey[i], c->ckid[i]);
+			}
+		}
+		tfs_map_release(&ids);
 	}
 	/* listeners fold into their load balancer, target groups into the
 	 * load balancer of a listener that forwards to them */
@@ -800,8 +848,71 @@ typedef struct {
 	size_t node;
 	size_t row, az;
 	int tier;
-	const char *slot_key;
+	size_t rank; /* the n-th distinct resource of its kind in its AZ */
 } S_member;
+
+/* A small hash map from a pair of numbers to a number, for the slots of
+ * a subnet row (keys interned as numbers: no strings to format). */
+typedef struct {
+	size_t *ka, *kb, *val;
+	size_t cap, n;
+} S_pmap;
+
+static size_t S_pmap_at(const S_pmap *m, size_t a, size_t b)
+{
+	/* mixed well: the keys are small consecutive numbers, which linear
+	 * probing would otherwise pile up in runs */
+	uint64_t h = (uint64_t)a * 0x9E3779B97F4A7C15u + (uint64_t)b;
+	size_t i;
+	h ^= h >> 30;
+	h *= 0xBF58476D1CE4E5B9u;
+	h ^= h >> 27;
+	h *= 0x94D049BB133111EBu;
+	h ^= h >> 31;
+	i = (size_t)h & (m->cap - 1);
+	while (m->ka[i] != TFS_NONE && (m->ka[i] != a || m->kb[i] != b))
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void S_pmap_init(S_pmap *m, size_t expect)
+{
+	size_t i;
+	m->cap = 16;
+	while (m->cap < expect * 2)
+		m->cap *= 2;
+	m->n = 0;
+	m->ka = xmalloc(tfs_mul_size(m->cap, sizeof(*m->ka)));
+	m->kb = xmalloc(tfs_mul_size(m->cap, sizeof(*m->kb)));
+	m->val = xmalloc(tfs_mul_size(m->cap, sizeof(*m->val)));
+	for (i = 0; i < m->cap; i++)
+		m->ka[i] = TFS_NONE;
+}
+
+static void S_pmap_release(S_pmap *m)
+{
+	free(m->ka);
+	free(m->kb);
+	free(m->val);
+}
+
+/* The value of (a, b), or TFS_NONE.  a is never TFS_NONE. */
+static size_t S_pmap_get(const S_pmap *m, size_t a, size_t b)
+{
+	size_t i = S_pmap_at(m, a, b);
+	return m->ka[i] == TFS_NONE ? TFS_NONE : m->val[i];
+}
+
+/* Set (a, b) to v; the map holds at most the expected number of keys. */
+static void S_pmap_put(S_pmap *m, size_t a, size_t b, size_t v)
+{
+	size_t i = S_pmap_at(m, a, b);
+	if (m->ka[i] == TFS_NONE)
+		m->n++;
+	m->ka[i] = a;
+	m->kb[i] = b;
+	m->val[i] = v;
+}
 
 typedef struct {
 	const char *key;
@@ -893,6 +1004,28 @@ static bool S_single_az(const tfs_node *nd)
 }
 
 /* Build the view of the VPC groups vg[0..n) (one collapse key). */
+/* What groups a member into a slot at a level: 0 the n-th resource of
+ * its kind (nat[0] in one AZ and nat[1] in the next share it), 1 its
+ * resource (web[0..399]), 2 its kind. */
+static void S_slot_key(const layout_ctx *c, const S_member *mb, size_t level,
+                       size_t *a, size_t *b)
+{
+	switch (level) {
+	case 0:
+		*a = c->bkid[mb->node];
+		*b = mb->rank;
+		return;
+	case 1:
+		*a = c->bkid[mb->node];
+		*b = TFS_NONE;
+		return;
+	default:
+		*a = TFS_NONE - 1;
+		*b = (size_t)c->m->nodes[mb->node].kind;
+		return;
+	}
+}
+
 static void S_vpcview_build(layout_page *p, tfs_vpc_group *const *vg, size_t n,
                             S_vpcview *v)
 {
@@ -975,7 +1108,7 @@ again:
 	/* slots per (row, tier): distinct keys at the coarsest level needed */
 	for (i = 0; i < v->nmem;) {
 		size_t j, level, k, nslots = 0;
-		tfs_map slots;
+		S_pmap slots;
 		r = v->mem[i].row;
 		t = (size_t)v->mem[i].tier;
 		for (j = i; j < v->nmem && v->mem[j].row == r &&
@@ -985,41 +1118,35 @@ again:
 		/* level 0: the n-th distinct resource of a kind in its AZ, so
 		 * that nat[0] in one AZ and nat[1] in the next share a slot */
 		{
-			tfs_map ranks, counts;
-			tfs_map_init(&ranks);
-			tfs_map_init(&counts);
+			S_pmap ranks, counts;
+			S_pmap_init(&ranks, j - i);
+			S_pmap_init(&counts, j - i);
 			for (k = i; k < j; k++) {
-				size_t nd = v->mem[k].node, rank, count = 0;
-				const char *ak = tfs_arena_strfmt(&c->tmp, "%zu|%s", v->mem[k].az,
-				                                  c->ckey[nd]);
-				const char *bk = tfs_arena_strfmt(&c->tmp, "%zu|%s", v->mem[k].az,
-				                                  c->bkey[nd]);
-				if (!tfs_map_get(&ranks, ak, &rank)) {
-					(void)tfs_map_get(&counts, bk, &count);
-					rank = count;
-					tfs_map_put(&counts, bk, count + 1);
-					tfs_map_put(&ranks, ak, rank);
+				size_t nd = v->mem[k].node, az = v->mem[k].az;
+				size_t rank = S_pmap_get(&ranks, az, c->ckid[nd]);
+				if (rank == TFS_NONE) {
+					size_t count = S_pmap_get(&counts, az, c->bkid[nd]);
+					rank = count == TFS_NONE ? 0 : count;
+					S_pmap_put(&counts, az, c->bkid[nd], rank + 1);
+					S_pmap_put(&ranks, az, c->ckid[nd], rank);
 				}
-				v->mem[k].slot_key = tfs_arena_strfmt(&c->tmp, "%s#%zu",
-				                                      c->bkey[nd], rank);
+				v->mem[k].rank = rank;
 			}
-			tfs_map_release(&ranks);
-			tfs_map_release(&counts);
+			S_pmap_release(&ranks);
+			S_pmap_release(&counts);
 		}
 		for (level = 0; level < 3; level++) {
-			tfs_map_init(&slots);
+			S_pmap_init(&slots, j - i);
 			nslots = 0;
 			for (k = i; k < j; k++) {
-				size_t nd = v->mem[k].node;
-				const char *key = level == 0   ? v->mem[k].slot_key
-				                  : level == 1 ? c->bkey[nd]
-				                               : tfs_kind_name(c->m->nodes[nd].kind);
-				if (tfs_map_add(&slots, key, nslots))
-					nslots++;
+				size_t ka, kb;
+				S_slot_key(c, &v->mem[k], level, &ka, &kb);
+				if (S_pmap_get(&slots, ka, kb) == TFS_NONE)
+					S_pmap_put(&slots, ka, kb, nslots++);
 			}
 			if (nslots <= S_MAX_SLOTS || level == 2)
 				break;
-			tfs_map_release(&slots);
+			S_pmap_release(&slots);
 		}
 		/* one card per (az, slot) */
 		{
@@ -1028,12 +1155,10 @@ again:
 			for (k = 0; k < nslots * v->naz; k++)
 				card_of[k] = TFS_NONE;
 			for (k = i; k < j; k++) {
-				size_t nd = v->mem[k].node, slot, ci;
-				const char *key = level == 0   ? v->mem[k].slot_key
-				                  : level == 1 ? c->bkey[nd]
-				                               : tfs_kind_name(c->m->nodes[nd].kind);
+				size_t nd = v->mem[k].node, slot, ci, ka, kb;
 				bool seen = false;
-				(void)tfs_map_get(&slots, key, &slot);
+				S_slot_key(c, &v->mem[k], level, &ka, &kb);
+				slot = S_pmap_get(&slots, ka, kb);
 				ci = slot * v->naz + v->mem[k].az;
 				if (card_of[ci] == TFS_NONE) {
 					card_of[ci] = S_card_new(p, c->m->nodes[nd].kind);
@@ -1054,7 +1179,7 @@ again:
 			}
 			free(card_of);
 		}
-		tfs_map_release(&slots);
+		S_pmap_release(&slots);
 		if (r < S_MAX_ROWS && t < 3) {
 			v->nslots[r][t] = nslots;
 			v->cols[r][t] = nslots < 3 ? nslots : 3;
@@ -1092,9 +1217,9 @@ again:
 	{
 		double cw = TFS_DG_CARD_W, ch = TFS_DG_CARD_H, gap = TFS_DG_GAP;
 		double inner = cw;
-		v->az_h = TFS_DG_HEADER - TFS_DG_LANE;
+		v->az_h = TFS_DG_TOP;
 		for (r = 0; r < v->nrows && r < S_MAX_ROWS; r++) {
-			double h = TFS_DG_HEADER;
+			double h = TFS_DG_SUBNET_TOP;
 			bool any = false;
 			for (t = 0; t < 3; t++) {
 				size_t cols = v->cols[r][t], rows;
@@ -1107,7 +1232,7 @@ again:
 				any = true;
 			}
 			if (!any)
-				h += 12;
+				h = TFS_DG_HEADER + 12;
 			h += gap;
 			v->row_h[r] = h;
 			v->az_h += h + gap;
@@ -1120,7 +1245,7 @@ again:
 			v->w = v->nvpc_cards * (cw + gap) + gap;
 		if (v->w < 2 * cw)
 			v->w = 2 * cw;
-		v->h = TFS_DG_HEADER - TFS_DG_LANE + (v->nvpc_cards ? ch + gap : 0) +
+		v->h = TFS_DG_TOP + (v->nvpc_cards ? ch + gap : 0) +
 		       (v->naz ? v->az_h : 0) + TFS_DG_GAP - (v->naz ? TFS_DG_GAP : 0);
 		if (v->naz)
 			v->h += TFS_DG_GAP;
@@ -1166,7 +1291,7 @@ static void S_vpcview_emit(layout_page *p, S_vpcview *v, size_t parent,
 	p->boxes[vpc].count = v->nvpcs;
 	S_group_label(p, vpc, title, extra.data, true, false, TFS_DG_INK);
 	tfs_buf_release(&extra);
-	cy = y + TFS_DG_HEADER - TFS_DG_LANE;
+	cy = y + TFS_DG_TOP;
 	if (v->nvpc_cards) {
 		/* internet gateway and endpoints, centred over the AZs */
 		double rw = v->nvpc_cards * cw + (v->nvpc_cards - 1) * gap;
@@ -1183,7 +1308,7 @@ static void S_vpcview_emit(layout_page *p, S_vpcview *v, size_t parent,
 		tfs_buf_addf(&name, "Availability Zone %s", v->azs[a]);
 		S_group_label(p, az, name.data, NULL, false, true, TFS_DG_INK);
 		tfs_buf_release(&name);
-		ry = cy + TFS_DG_HEADER - TFS_DG_LANE;
+		ry = cy + TFS_DG_TOP;
 		for (r = 0; r < v->nrows && r < S_MAX_ROWS; r++) {
 			const S_cell *cell = &v->cells[r * v->naz + a];
 			double sx = ax + gap, sw = azw - 2 * gap, ty;
@@ -1217,7 +1342,7 @@ static void S_vpcview_emit(layout_page *p, S_vpcview *v, size_t parent,
 			}
 			tfs_buf_release(&label);
 			tfs_buf_release(&cidr);
-			ty = ry + TFS_DG_HEADER;
+			ty = ry + TFS_DG_SUBNET_TOP;
 			for (t = 0; t < 3; t++) {
 				size_t ns = v->nslots[r][t], cols = v->cols[r][t], rows, k;
 				double rowx;
@@ -1680,7 +1805,7 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 		} else if (R->ntiles) {
 			size_t cols = R->ntiles < 4 ? R->ntiles : 4;
 			size_t rows = (R->ntiles + cols - 1) / cols;
-			double tw = cw + 2 * gap, th = TFS_DG_HEADER - TFS_DG_LANE + ch + gap;
+			double tw = cw + 2 * gap, th = TFS_DG_TOP + ch + gap;
 			R->vw = cols * tw + (cols - 1) * gap;
 			R->vh = rows * th + (rows - 1) * gap;
 		}
@@ -1688,7 +1813,7 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 		R->w = gap + R->vw + (R->vw > 0 && R->side_w > 0 ? gap : 0) + R->side_w + gap;
 		if (R->w < 2 * cw + 2 * gap)
 			R->w = 2 * cw + 2 * gap;
-		R->h = TFS_DG_HEADER - TFS_DG_LANE + (R->vh > R->side_h ? R->vh : R->side_h) + gap;
+		R->h = TFS_DG_TOP + (R->vh > R->side_h ? R->vh : R->side_h) + gap;
 		regions_w += R->w + (r ? gap : 0);
 		if (R->h > regions_h)
 			regions_h = R->h;
@@ -1705,7 +1830,7 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 			regions_w = (nedge < edge_per_row ? nedge : edge_per_row) * (cw + gap) - gap;
 	}
 	cloud_w = gap + (regions_w > 0 ? regions_w : 2 * cw) + gap;
-	cloud_h = TFS_DG_HEADER - TFS_DG_LANE + edge_h + (nreg ? regions_h : ch) + gap;
+	cloud_h = TFS_DG_TOP + edge_h + (nreg ? regions_h : ch) + gap;
 	/* title */
 	{
 		tfs_buf sub;
@@ -1755,7 +1880,7 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 	cloud = S_add_box(p, TFS_DBOX_CLOUD, TFS_NONE, x0, top, cloud_w, cloud_h);
 	S_group_label(p, cloud, "AWS Cloud", NULL, true, false, TFS_DG_INK);
 	{
-		double y = top + TFS_DG_HEADER - TFS_DG_LANE;
+		double y = top + TFS_DG_TOP;
 		double rx = x0 + gap;
 		for (i = 0; i < nedge; i++)
 			S_place_card(p, edge_cards[i], cloud,
@@ -1766,7 +1891,7 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 			S_region *R = &regions[r];
 			size_t rb = S_add_box(p, TFS_DBOX_REGION, cloud, rx, y, R->w,
 			                      regions_h);
-			double iy = y + TFS_DG_HEADER - TFS_DG_LANE, ix = rx + gap;
+			double iy = y + TFS_DG_TOP, ix = rx + gap;
 			tfs_buf name;
 			tfs_buf_init(&name);
 			tfs_buf_addf(&name, "Region %s", R->name);
@@ -1776,7 +1901,7 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 				S_vpcview_emit(p, &R->views[0], rb, ix, iy);
 			for (k = 0; k < R->ntiles; k++) {
 				size_t cols = R->ntiles < 4 ? R->ntiles : 4;
-				double tw = cw + 2 * gap, th = TFS_DG_HEADER - TFS_DG_LANE + ch + gap;
+				double tw = cw + 2 * gap, th = TFS_DG_TOP + ch + gap;
 				double tx = ix + (double)(k % cols) * (tw + gap);
 				double ty = iy + (double)(k / cols) * (th + gap);
 				size_t vb, card;
@@ -1795,7 +1920,14 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 						break;
 				if (card < p->ncards) {
 					p->cards[card].label = "VPC resources";
-					S_place_card(p, card, vb, tx + gap, ty + TFS_DG_HEADER - TFS_DG_LANE);
+					S_place_card(p, card, vb, tx + gap, ty + TFS_DG_TOP);
+				} else {
+					/* say so, rather than leave the tile blank */
+					tfs_dbox *b = &p->boxes[vb];
+					b->text_area.h = th - 4;
+					S_text(p, vb, "no subnets or resources in this state",
+					       b->text_area.x, ty + TFS_DG_TOP + 14, 9, false,
+					       TFS_DG_GREY, b->text_area.w);
 				}
 			}
 			{
@@ -1842,7 +1974,7 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 	out->nedges = p->nedges;
 	out->edges = S_zalloc(&c->d->arena, p->nedges, sizeof(*out->edges));
 	memcpy(out->edges, p->edges, p->nedges * sizeof(*out->edges));
-	c->unrouted += tfs_dg_route(out, &c->d->arena);
+	c->unrouted += tfs_dg_route(out, &c->d->arena, c->route);
 	/* reset the node -> card links for the next page */
 	for (i = 0; i < p->nlinks; i++)
 		c->head[p->links[i].node] = TFS_NONE;
@@ -1869,12 +2001,10 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 	free(p->box_col);
 }
 
-/* Does VPC group g hold anything to draw? */
-static bool S_vpc_has_content(const layout_ctx *c, const tfs_vpc_group *g)
+/* Does VPC group g hold anything to draw inside it? */
+static bool S_vpc_has_inside(const layout_ctx *c, const tfs_vpc_group *g)
 {
 	size_t a, s, i;
-	if (g->vpc != TFS_NONE && c->visible[g->vpc] && g->nazs)
-		return true;
 	for (a = 0; a < g->nazs; a++)
 		for (s = 0; s < g->azs[a].nsubnets; s++) {
 			if (c->visible[g->azs[a].subnets[s].subnet])
@@ -1886,7 +2016,15 @@ static bool S_vpc_has_content(const layout_ctx *c, const tfs_vpc_group *g)
 	for (i = 0; i < g->members.count; i++)
 		if (c->visible[g->members.items[i]] && c->cls[g->members.items[i]] == S_CARD)
 			return true;
-	return g->vpc != TFS_NONE && c->visible[g->vpc];
+	return false;
+}
+
+/* Does VPC group g hold anything to draw: the VPC itself, or something
+ * inside it? */
+static bool S_vpc_has_content(const layout_ctx *c, const tfs_vpc_group *g)
+{
+	return (g->vpc != TFS_NONE && c->visible[g->vpc]) ||
+	       S_vpc_has_inside(c, g);
 }
 
 static void S_layout_model(layout_ctx *c)
@@ -1931,17 +2069,29 @@ static void S_layout_model(layout_ctx *c)
 		spec.page_no = spec.npages = 1;
 		S_page(c, &spec);
 	} else {
-		spec.npages = nkeys + 1;
+		/* a page per VPC with something inside it: an empty one has
+		 * its tile on the overview, and nothing more to show */
+		bool *inside = xcalloc(nkeys, sizeof(*inside));
+		size_t ninside = 0;
+		for (k = 0; k < nkeys; k++) {
+			for (v = 0; v < nkey[k] && !inside[k]; v++)
+				inside[k] = S_vpc_has_inside(c, keys[k][v]);
+			ninside += inside[k];
+		}
+		spec.npages = ninside + 1;
 		spec.overview = true;
 		spec.detail = TFS_NONE;
 		spec.page_no = 1;
 		S_page(c, &spec);
 		spec.overview = false;
 		for (k = 0; k < nkeys; k++) {
+			if (!inside[k])
+				continue;
 			spec.detail = k;
-			spec.page_no = k + 2;
+			spec.page_no++;
 			S_page(c, &spec);
 		}
+		free(inside);
 	}
 	for (k = 0; k < nkeys; k++)
 		free(keys[k]);
@@ -2003,9 +2153,12 @@ tfs_diagram *tfs_diagram_layout_many(const tfs_model *const *models,
 {
 	tfs_diagram *d = xcalloc(1, sizeof(*d));
 	tfs_dg_measure meas;
+	tfs_dg_route_ws route;
 	size_t i;
 
-	tfs_dg_measure_init(&meas);
+	d->fonts = tfs_dg_fonts_open();
+	tfs_dg_measure_init(&meas, d->fonts);
+	memset(&route, 0, sizeof(route));
 	for (i = 0; i < n; i++) {
 		layout_ctx c;
 		const tfs_model *m = models[i];
@@ -2015,6 +2168,7 @@ tfs_diagram *tfs_diagram_layout_many(const tfs_model *const *models,
 
 		S_ctx_init(&c, m, costs ? costs[i] : NULL, failed ? failed[i] : NULL,
 		           o, d, &meas);
+		c.route = &route;
 		c.title = o->title ? o->title
 		                   : S_basename(&c.tmp, st && st->source ? st->source
 		                                                         : "tfsight");
@@ -2033,6 +2187,7 @@ tfs_diagram *tfs_diagram_layout_many(const tfs_model *const *models,
 		tfs_arena_release(&c.tmp);
 	}
 	tfs_dg_measure_release(&meas);
+	tfs_dg_route_ws_release(&route);
 	return d;
 }
 
@@ -2049,6 +2204,7 @@ void tfs_diagram_free(tfs_diagram *d)
 		return;
 	tfs_arena_release(&d->arena);
 	free(d->pages);
+	tfs_dg_fonts_close(d->fonts);
 	free(d);
 }
 

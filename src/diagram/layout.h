@@ -4,6 +4,22 @@
 
 #include "diagram_int.h"
 
+/* The router's search state, kept from one page to the next so that a
+ * layout allocates it once (route.c). */
+typedef struct tfs_dg_route_ws {
+	double *g;              /* per grid state: cost so far */
+	size_t *from;           /* the state before it */
+	unsigned *seen;         /* the search (gen) that reached it */
+	unsigned char *closed;
+	size_t cap;             /* states allocated */
+	unsigned gen;
+	size_t *heap;
+	double *heap_f;
+	size_t cap_heap;
+} tfs_dg_route_ws;
+
+void tfs_dg_route_ws_release(tfs_dg_route_ws *w);
+
 /* One model being laid out. */
 typedef struct layout_ctx {
 	const tfs_model *m;
@@ -12,12 +28,14 @@ typedef struct layout_ctx {
 	const unsigned *failed;
 	tfs_diagram *d;
 	tfs_dg_measure *meas;
+	tfs_dg_route_ws *route;
 	tfs_arena tmp;        /* freed when the model is laid out */
 	/* per node */
 	unsigned char *cls;   /* drawn, folded into another, hidden */
 	size_t *fold;         /* the node it is drawn as (itself when drawn) */
 	const char **ckey;    /* collapse key: module instances merged */
 	const char **bkey;    /* the same without the resource's own index */
+	size_t *ckid, *bkid;  /* the keys as numbers (equal keys, equal numbers) */
 	bool *visible;        /* passes the environment filter */
 	bool *linked;         /* an edge joins it to something drawn */
 	size_t *head;         /* first link of the node on the current page */
@@ -74,8 +92,8 @@ typedef struct layout_page {
 	bool *relevant;
 } layout_page;
 
-/* Route every edge of p around the boxes (route.c).  Edges that cannot
- * be routed are removed; returns how many. */
-size_t tfs_dg_route(tfs_dpage *p, tfs_arena *a);
+/* Route every edge of p around the boxes (route.c), with the search
+ * state in w.  Edges that cannot be routed are removed; returns how many. */
+size_t tfs_dg_route(tfs_dpage *p, tfs_arena *a, tfs_dg_route_ws *w);
 
 #endif

@@ -1,14 +1,18 @@
 /* route.c - orthogonal edge routing.
  *
  * Every box leaves a lane TFS_DG_LANE outside each of its borders (the
- * layout keeps siblings and paddings at least twice that apart), and every
- * card has a line through its centre.  Those lines form a sparse grid; an
- * edge is the cheapest grid path (length, plus a price per bend and per
- * lane already taken) from a side of its source to a side of its target
- * that never enters a box other than the ancestors of its two ends.  The
- * grid has a few lines per box, and the collapse caps of the layout bound
- * the boxes per page, so routing a page costs the same whatever the
- * size of the state. */
+ * layout keeps siblings and paddings at least twice that apart, and a
+ * lane free below every group's header), and every card has lines through
+ * its ports.  Those lines form a sparse grid; an edge is the cheapest grid
+ * path (length, plus a price per bend, per lane already taken, per line
+ * run beside another edge, and for what would make it read as joining a
+ * card it does not join) from a port of its source to a port of its
+ * target.  It never enters a box other than the ancestors of its two
+ * ends, nor a group's header (icon and label): the grid steps and port
+ * stubs that would are never taken, so tfs_diagram_check() holds by
+ * construction.  The grid has a few lines per box, and the collapse caps
+ * of the layout bound the boxes per page, so routing a page costs the same
+ * whatever the size of the state. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,25 +21,48 @@
 
 #define S_BEND 36.0
 #define S_SHARED 0.6 /* extra cost per length unit of a lane already used */
+/* a port stub shared with another box's port, or a turn through it: the
+ * line would read as joining that box */
+#define S_FOREIGN 400.0
+#define S_MIXED (TFS_NONE - 1)
+#define S_NEAR 10.0        /* parallel lines closer than this read as one */
+#define S_NPORTS 6         /* per box (S_ports) */
+#define S_PORT_INSET 32.0  /* the second top and bottom port, from the right */
 
 typedef struct {
 	const tfs_dpage *p;
 	double *xs, *ys;
 	size_t nx, ny;
-	/* boxes whose interior each step enters: horizontal steps
-	 * (nx-1)*ny, then vertical steps nx*(ny-1) */
-	size_t *head;
+	/* a line through cards' ports, not a lane, closer than S_NEAR to
+	 * another line: running along it beside the other reads badly */
+	bool *crowd_x, *crowd_y;
+	/* steps: horizontal (nx-1)*ny, then vertical nx*(ny-1).  The boxes
+	 * whose interior a step enters are closed under "parent of" (a child
+	 * lies inside its parent), so the step is free for an edge when the
+	 * deepest of them are ancestors of its ends: deep is that box
+	 * (TFS_NONE: none), and when the step enters unrelated boxes too (it
+	 * should not: siblings are a gap with two lanes apart), the others
+	 * are listed from head through pool_box and pool_next. */
+	size_t *deep, *head;
 	size_t *pool_box, *pool_next;
 	size_t npool, cap_pool;
+	unsigned char *in_header; /* the step crosses a group's header */
 	unsigned *usage;
 	size_t *user_from, *user_to; /* the first edge on each step */
 	unsigned *port_in, *port_out; /* per box side: edges ending, leaving */
 	size_t nsteps;
+	/* group headers (icon and label), which no edge crosses: the steps
+	 * they block are marked with nboxes + the group's index */
+	tfs_drect *hdr; /* per box; w == 0 when it has none */
+	/* per grid point: the box whose port stub ends there (TFS_NONE, or
+	 * S_MIXED), and the boxes every edge through it so far shares */
+	size_t *pt_port, *pt_a, *pt_b;
+	unsigned *pt_in, *pt_out; /* edges arriving, leaving through its stub */
 	size_t cur_from, cur_to;
 	/* per edge */
 	unsigned *allowed; /* stamp per box */
 	unsigned stamp;
-	/* search */
+	/* search: borrowed from the workspace */
 	double *g;
 	size_t *from;
 	unsigned *seen;
@@ -45,6 +72,31 @@ typedef struct {
 	double *heap_f;
 	size_t nheap, cap_heap;
 } S_router;
+
+void tfs_dg_route_ws_release(tfs_dg_route_ws *w)
+{
+	free(w->g);
+	free(w->from);
+	free(w->seen);
+	free(w->closed);
+	free(w->heap);
+	free(w->heap_f);
+	memset(w, 0, sizeof(*w));
+}
+
+/* Room for n states in w; a state never seen has seen 0 (gen starts at 1). */
+static void S_ws_reserve(tfs_dg_route_ws *w, size_t n)
+{
+	size_t old = w->cap;
+	if (n <= old)
+		return;
+	w->g = xrealloc(w->g, tfs_mul_size(n, sizeof(*w->g)));
+	w->from = xrealloc(w->from, tfs_mul_size(n, sizeof(*w->from)));
+	w->seen = xrealloc(w->seen, tfs_mul_size(n, sizeof(*w->seen)));
+	w->closed = xrealloc(w->closed, tfs_mul_size(n, sizeof(*w->closed)));
+	memset(w->seen + old, 0, (n - old) * sizeof(*w->seen));
+	w->cap = n;
+}
 
 static int S_dcmp(const void *a, const void *b)
 {
@@ -114,10 +166,30 @@ static size_t S_vstep(const S_router *r, size_t i, size_t j)
 	return (r->nx - 1) * r->ny + j * r->nx + i;
 }
 
+/* Is a an ancestor of b? */
+static bool S_ancestor(const tfs_dpage *p, size_t a, size_t b)
+{
+	for (b = p->boxes[b].parent; b != TFS_NONE; b = p->boxes[b].parent)
+		if (b == a)
+			return true;
+	return false;
+}
+
+/* The step enters box (or, from nboxes on, a header). */
 static void S_mark(S_router *r, size_t step, size_t box)
 {
-	size_t cap = r->cap_pool;
+	size_t cap = r->cap_pool, d = r->deep[step];
 
+	if (box >= r->p->nboxes) {
+		r->in_header[step] = 1;
+		return;
+	}
+	if (d == TFS_NONE || S_ancestor(r->p, d, box)) {
+		r->deep[step] = box;
+		return;
+	}
+	if (S_ancestor(r->p, box, d))
+		return;
 	tfs_grow(&r->pool_box, &r->cap_pool, r->npool + 1, sizeof(*r->pool_box));
 	/* pool_next grows with pool_box, only when it grew: a realloc per call
 	 * copies the whole array under AddressSanitizer (quadratic) */
@@ -130,13 +202,100 @@ static void S_mark(S_router *r, size_t step, size_t box)
 	r->head[step] = r->npool++;
 }
 
+bool tfs_dg_header(const tfs_dbox *b, tfs_drect *out)
+{
+	double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+	size_t k;
+
+	switch (b->kind) {
+	case TFS_DBOX_CLOUD:
+	case TFS_DBOX_REGION:
+	case TFS_DBOX_VPC:
+	case TFS_DBOX_SUBNET_PUBLIC:
+	case TFS_DBOX_SUBNET_PRIVATE:
+		/* the icon square in the corner (draw.c) */
+		x0 = b->r.x;
+		y0 = b->r.y;
+		x1 = b->r.x + TFS_DG_GROUP_ICON;
+		y1 = b->r.y + TFS_DG_GROUP_ICON;
+		break;
+	case TFS_DBOX_AZ:
+		break;
+	case TFS_DBOX_NODE:
+	case TFS_DBOX_USERS:
+	case TFS_DBOX_TITLE:
+	case TFS_DBOX_LEGEND:
+		return false;
+	}
+	for (k = 0; k < b->ntext; k++) {
+		const tfs_dtext *t = &b->text[k];
+		if (!*t->text)
+			continue;
+		x0 = fmin(x0, t->x - 3);
+		y0 = fmin(y0, t->y - t->size - 1);
+		x1 = fmax(x1, t->x + t->width + 3);
+		y1 = fmax(y1, t->y + t->size * 0.3 + 1);
+	}
+	if (!(x1 > x0 && y1 > y0))
+		return false;
+	/* inside the group, its border excepted */
+	out->x = fmax(x0, b->r.x);
+	out->y = fmax(y0, b->r.y);
+	out->w = fmin(x1, b->r.x + b->r.w) - out->x;
+	out->h = fmin(y1, b->r.y + b->r.h) - out->y;
+	return out->w > 0 && out->h > 0;
+}
+
+/* Mark the steps that enter the open interior of q as blocked by id. */
+static void S_mark_rect(S_router *r, const tfs_drect *q, size_t id)
+{
+	double L = q->x, R = q->x + q->w, T = q->y, B = q->y + q->h;
+	size_t j0 = S_above(r->ys, r->ny, T), j1 = S_from(r->ys, r->ny, B);
+	size_t i0 = S_above(r->xs, r->nx, L), i1 = S_from(r->xs, r->nx, R);
+	size_t i, j;
+
+	/* horizontal steps at rows strictly inside (T, B) whose span
+	 * overlaps (L, R): i from i0-1 (xs[i+1] > L) to i1-1 (xs[i] < R) */
+	for (j = j0; j < j1; j++)
+		for (i = i0 ? i0 - 1 : 0; i < i1 && i + 1 < r->nx; i++)
+			S_mark(r, S_hstep(r, i, j), id);
+	for (i = i0; i < i1; i++)
+		for (j = j0 ? j0 - 1 : 0; j < j1 && j + 1 < r->ny; j++)
+			S_mark(r, S_vstep(r, i, j), id);
+}
+
+/* Which of the n lines v (sorted) are not lanes of a box and lie closer
+ * than S_NEAR to a neighbour? */
+static bool *S_crowded(const tfs_dpage *p, const double *v, size_t n, bool x)
+{
+	bool *lane = xcalloc(n, sizeof(*lane)), *out = xcalloc(n, sizeof(*out));
+	size_t b, i;
+
+	for (b = 0; b < p->nboxes; b++) {
+		const tfs_drect *q = &p->boxes[b].r;
+		double lo = (x ? q->x : q->y) - TFS_DG_LANE;
+		double hi = x ? q->x + q->w + TFS_DG_LANE : q->y + q->h + TFS_DG_LANE;
+		size_t a = S_find(v, n, lo), c = S_find(v, n, hi);
+		if (a != TFS_NONE)
+			lane[a] = true;
+		if (c != TFS_NONE)
+			lane[c] = true;
+	}
+	for (i = 0; i < n; i++)
+		out[i] = !lane[i] && ((i > 0 && v[i] - v[i - 1] < S_NEAR) ||
+		                      (i + 1 < n && v[i + 1] - v[i] < S_NEAR));
+	free(lane);
+	return out;
+}
+
 static void S_grid(S_router *r)
 {
 	const tfs_dpage *p = r->p;
-	size_t i, j, b, n = 0;
+	size_t i, b, n = 0;
 
-	r->xs = xcalloc(p->nboxes * 3 + 1, sizeof(*r->xs));
-	r->ys = xcalloc(p->nboxes * 3 + 1, sizeof(*r->ys));
+	r->xs = xcalloc(p->nboxes * 4 + 1, sizeof(*r->xs));
+	r->ys = xcalloc(p->nboxes * 4 + 1, sizeof(*r->ys));
+	r->hdr = xcalloc(p->nboxes + 1, sizeof(*r->hdr));
 	for (b = 0; b < p->nboxes; b++) {
 		const tfs_drect *q = &p->boxes[b].r;
 		r->xs[n] = q->x - TFS_DG_LANE;
@@ -146,42 +305,123 @@ static void S_grid(S_router *r)
 		if (p->boxes[b].kind == TFS_DBOX_NODE || p->boxes[b].kind == TFS_DBOX_USERS) {
 			r->xs[n] = q->x + q->w / 2;
 			r->ys[n++] = q->y + q->h / 2;
+			r->xs[n] = q->x + q->w - S_PORT_INSET;
+			r->ys[n++] = q->y + q->h / 2;
 		}
+		tfs_dg_header(&p->boxes[b], &r->hdr[b]);
 	}
 	r->nx = S_unique(r->xs, n);
 	r->ny = S_unique(r->ys, n);
 	if (r->nx < 2 || r->ny < 2)
 		return;
+	r->crowd_x = S_crowded(p, r->xs, r->nx, true);
+	r->crowd_y = S_crowded(p, r->ys, r->ny, false);
 	r->nsteps = (r->nx - 1) * r->ny + r->nx * (r->ny - 1);
+	r->deep = xmalloc(r->nsteps * sizeof(*r->deep));
 	r->head = xmalloc(r->nsteps * sizeof(*r->head));
 	for (i = 0; i < r->nsteps; i++)
-		r->head[i] = TFS_NONE;
+		r->deep[i] = r->head[i] = TFS_NONE;
+	r->in_header = xcalloc(r->nsteps, sizeof(*r->in_header));
 	r->usage = xcalloc(r->nsteps, sizeof(*r->usage));
 	r->user_from = xmalloc(r->nsteps * sizeof(*r->user_from));
 	r->user_to = xmalloc(r->nsteps * sizeof(*r->user_to));
+	r->pt_port = xmalloc(r->nx * r->ny * sizeof(*r->pt_port));
+	r->pt_a = xmalloc(r->nx * r->ny * sizeof(*r->pt_a));
+	r->pt_b = xmalloc(r->nx * r->ny * sizeof(*r->pt_b));
+	r->pt_in = xcalloc(r->nx * r->ny, sizeof(*r->pt_in));
+	r->pt_out = xcalloc(r->nx * r->ny, sizeof(*r->pt_out));
+	for (i = 0; i < r->nx * r->ny; i++)
+		r->pt_port[i] = r->pt_a[i] = r->pt_b[i] = TFS_NONE;
 	for (b = 0; b < p->nboxes; b++) {
-		const tfs_drect *q = &p->boxes[b].r;
-		double L = q->x, R = q->x + q->w, T = q->y, B = q->y + q->h;
-		size_t j0 = S_above(r->ys, r->ny, T), j1 = S_from(r->ys, r->ny, B);
-		size_t i0 = S_above(r->xs, r->nx, L), i1 = S_from(r->xs, r->nx, R);
-		/* horizontal steps at rows strictly inside (T, B) whose span
-		 * overlaps (L, R): i from i0-1 (xs[i+1] > L) to i1-1 (xs[i] < R) */
-		for (j = j0; j < j1; j++)
-			for (i = i0 ? i0 - 1 : 0; i < i1 && i + 1 < r->nx; i++)
-				S_mark(r, S_hstep(r, i, j), b);
-		for (i = i0; i < i1; i++)
-			for (j = j0 ? j0 - 1 : 0; j < j1 && j + 1 < r->ny; j++)
-				S_mark(r, S_vstep(r, i, j), b);
+		S_mark_rect(r, &p->boxes[b].r, b);
+		if (r->hdr[b].w > 0)
+			S_mark_rect(r, &r->hdr[b], p->nboxes + b);
 	}
 }
 
+/* May the current edge take the step?  Not into a box other than its
+ * ends' ancestors, nor through any header. */
 static bool S_free(const S_router *r, size_t step)
 {
 	size_t k;
+	if (r->in_header[step] ||
+	    (r->deep[step] != TFS_NONE && r->allowed[r->deep[step]] != r->stamp))
+		return false;
 	for (k = r->head[step]; k != TFS_NONE; k = r->pool_next[k])
 		if (r->allowed[r->pool_box[k]] != r->stamp)
 			return false;
 	return true;
+}
+
+/* Is the edge that first took step a fan-out or a fan-in with the
+ * current one? */
+static bool S_related(const S_router *r, size_t step)
+{
+	return r->user_from[step] == r->cur_from || r->user_to[step] == r->cur_to;
+}
+
+/* What running beside an edge already routed costs, for step (i, j) of
+ * length len: on a parallel line closer than S_NEAR, two lines read as one
+ * thick line, or as a mistake; a fan-out or a fan-in had better share the
+ * lane itself. */
+static double S_near(const S_router *r, bool horizontal, size_t i, size_t j,
+                     double len)
+{
+	double cost = 0;
+	int side;
+	for (side = -1; side <= 1; side += 2) {
+		size_t step;
+		if (horizontal) {
+			size_t nj = j + (size_t)side;
+			if ((side < 0 && j == 0) || nj >= r->ny ||
+			    fabs(r->ys[nj] - r->ys[j]) >= S_NEAR)
+				continue;
+			step = S_hstep(r, i, nj);
+		} else {
+			size_t ni = i + (size_t)side;
+			if ((side < 0 && i == 0) || ni >= r->nx ||
+			    fabs(r->xs[ni] - r->xs[i]) >= S_NEAR)
+				continue;
+			step = S_vstep(r, ni, j);
+		}
+		if (r->usage[step])
+			cost = fmax(cost, S_related(r, step) ? 20 + len * S_SHARED
+			                                     : 40 + len * S_SHARED * 2);
+	}
+	return cost;
+}
+
+/* Does an edge through grid point pt read as joining a box it does not
+ * join?  Another box's port stub ends there. */
+static bool S_foreign_port(const S_router *r, size_t pt)
+{
+	size_t b = r->pt_port[pt];
+	return b != TFS_NONE && b != r->cur_from && b != r->cur_to;
+}
+
+/* Would box b's port stub ending at pt read as joining an edge that does
+ * not belong to it?  Another box's port ends there, or an edge that does
+ * not have b at an end went through. */
+static bool S_port_taken(const S_router *r, size_t pt, size_t b)
+{
+	if (r->pt_port[pt] != TFS_NONE && r->pt_port[pt] != b)
+		return true;
+	return r->pt_a[pt] != TFS_NONE && r->pt_a[pt] != b && r->pt_b[pt] != b;
+}
+
+/* Edge (f, t) went through pt: keep the boxes all edges through it share. */
+static void S_pass(S_router *r, size_t pt, size_t f, size_t t)
+{
+	size_t a = r->pt_a[pt], b = r->pt_b[pt];
+	if (a == TFS_NONE) {
+		r->pt_a[pt] = f;
+		r->pt_b[pt] = t;
+		return;
+	}
+	r->pt_a[pt] = a == f || a == t ? a : S_MIXED;
+	r->pt_b[pt] = b == f || b == t ? b : S_MIXED;
+	if (r->pt_a[pt] == S_MIXED)
+		r->pt_a[pt] = r->pt_b[pt];
 }
 
 /* ---- heap ------------------------------------------------------------------ */
@@ -240,6 +480,14 @@ static size_t S_pop(S_router *r, double *f)
 /* Directions: 0 +x, 1 -x, 2 +y (down), 3 -y (up). */
 static const int DX[4] = {1, -1, 0, 0}, DY[4] = {0, 0, 1, -1};
 
+/* Ports (S_ports): right, left, bottom, top in the middles of the sides,
+ * then bottom and top near the right corner; their outward directions,
+ * and what leaving or arriving there costs more than the best side
+ * (traffic leaves downwards best and arrives from above best). */
+static const int S_PORT_DIR[S_NPORTS] = {0, 1, 2, 3, 2, 3};
+static const double S_PORT_OUT[S_NPORTS] = {10, 10, 0, 24, 14, 38};
+static const double S_PORT_IN[S_NPORTS] = {10, 10, 24, 0, 38, 14};
+
 typedef struct {
 	size_t i, j;   /* the stub's end on the grid */
 	int dir;       /* outward */
@@ -247,21 +495,58 @@ typedef struct {
 	bool ok;
 } S_port;
 
-static void S_ports(const S_router *r, const tfs_drect *q, S_port out[4])
+/* Does the segment enter the open interior of a box the current edge may
+ * not enter, or a header?  (The stubs between a port and the grid are not
+ * grid steps.) */
+static bool S_blocked(const S_router *r, double x0, double y0, double x1,
+                      double y1)
+{
+	double lx = x0 < x1 ? x0 : x1, hx = x0 < x1 ? x1 : x0;
+	double ly = y0 < y1 ? y0 : y1, hy = y0 < y1 ? y1 : y0;
+	size_t b;
+	for (b = 0; b < r->p->nboxes * 2; b++) {
+		const tfs_drect *q = b < r->p->nboxes ? &r->p->boxes[b].r
+		                                      : &r->hdr[b - r->p->nboxes];
+		if ((b >= r->p->nboxes || r->allowed[b] != r->stamp) && q->w > 0 &&
+		    lx < q->x + q->w - 0.01 && hx > q->x + 0.01 &&
+		    ly < q->y + q->h - 0.01 && hy > q->y + 0.01)
+			return true;
+	}
+	return false;
+}
+
+/* The ports of q: the middles of its four sides, and on the bottom and
+ * the top a second one S_PORT_INSET from the right corner (a group's
+ * header covers the middle of a card's top when the card is the first
+ * under it), each with its stub out to the lane TFS_DG_LANE away.  A port
+ * whose stub is not on the grid or enters a box or a header is not used. */
+static void S_ports(const S_router *r, const tfs_drect *q, S_port out[S_NPORTS])
 {
 	double cx = q->x + q->w / 2, cy = q->y + q->h / 2;
-	double px[4] = {q->x + q->w, q->x, cx, cx};
-	double py[4] = {cy, cy, q->y + q->h, q->y};
-	int d;
-	for (d = 0; d < 4; d++) {
-		double sx = px[d] + DX[d] * TFS_DG_LANE, sy = py[d] + DY[d] * TFS_DG_LANE;
-		out[d].i = S_find(r->xs, r->nx, sx);
-		out[d].j = S_find(r->ys, r->ny, sy);
-		out[d].dir = d;
-		out[d].px = px[d];
-		out[d].py = py[d];
-		out[d].ok = out[d].i != TFS_NONE && out[d].j != TFS_NONE;
+	double ox = q->x + q->w - S_PORT_INSET;
+	double px[S_NPORTS] = {q->x + q->w, q->x, cx, cx, ox, ox};
+	double py[S_NPORTS] = {cy, cy, q->y + q->h, q->y, q->y + q->h, q->y};
+	int k;
+	for (k = 0; k < S_NPORTS; k++) {
+		int d = S_PORT_DIR[k];
+		double sx = px[k] + DX[d] * TFS_DG_LANE, sy = py[k] + DY[d] * TFS_DG_LANE;
+		out[k].i = S_find(r->xs, r->nx, sx);
+		out[k].j = S_find(r->ys, r->ny, sy);
+		out[k].dir = d;
+		out[k].px = px[k];
+		out[k].py = py[k];
+		out[k].ok = out[k].i != TFS_NONE && out[k].j != TFS_NONE &&
+		            !S_blocked(r, px[k], py[k], sx, sy);
 	}
+}
+
+/* Box b's port stub ends at grid point pt. */
+static void S_claim(S_router *r, size_t pt, size_t b)
+{
+	if (r->pt_port[pt] == TFS_NONE)
+		r->pt_port[pt] = b;
+	else if (r->pt_port[pt] != b)
+		r->pt_port[pt] = S_MIXED;
 }
 
 static int S_opposite(int d)
@@ -273,9 +558,9 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 {
 	const tfs_dpage *p = r->p;
 	const tfs_dbox *src = &p->boxes[e->from], *dst = &p->boxes[e->to];
-	S_port sp[4], tp[4];
-	size_t N = r->nx * r->ny, b, best_state = TFS_NONE;
-	int best_port = -1, d;
+	S_port sp[S_NPORTS], tp[S_NPORTS];
+	size_t b, best_state = TFS_NONE;
+	int best_port = -1, src_port = -1, d, pk;
 	double best = INFINITY;
 
 	r->stamp++;
@@ -289,18 +574,25 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 	S_ports(r, &dst->r, tp);
 	r->gen++;
 	r->nheap = 0;
-	for (d = 0; d < 4; d++) {
-		size_t s;
-		if (!sp[d].ok)
+	for (pk = 0; pk < S_NPORTS; pk++) {
+		size_t s, pt;
+		double g;
+		if (!sp[pk].ok)
 			continue;
-		s = ((sp[d].j * r->nx) + sp[d].i) * 4 + (size_t)d;
+		d = sp[pk].dir;
+		pt = sp[pk].j * r->nx + sp[pk].i;
+		s = pt * 4 + (size_t)d;
+		/* never where another edge arrives */
+		/* leaving where another edge arrives reads as its continuation */
+		g = S_PORT_OUT[pk] + (r->port_in[e->from * 4 + (size_t)d] ? 120 : 0) +
+		    (S_port_taken(r, pt, e->from) || r->pt_in[pt] ? S_FOREIGN : 0);
+		if (r->seen[s] == r->gen && r->g[s] <= g)
+			continue;
 		r->seen[s] = r->gen;
 		r->closed[s] = 0;
-		/* traffic leaves downwards best, never where another arrives */
-		r->g[s] = (d == 2 ? 0 : d == 3 ? 24 : 10) +
-		          (r->port_in[e->from * 4 + (size_t)d] ? 120 : 0);
+		r->g[s] = g;
 		r->from[s] = TFS_NONE;
-		S_push(r, s, r->g[s]);
+		S_push(r, s, g);
 	}
 	while (r->nheap) {
 		double f;
@@ -312,20 +604,23 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 			continue;
 		r->closed[s] = 1;
 		/* a target port here? */
-		for (d = 0; d < 4; d++) {
+		for (pk = 0; pk < S_NPORTS; pk++) {
 			double cost;
-			if (!tp[d].ok || tp[d].i != i || tp[d].j != j)
+			if (!tp[pk].ok || tp[pk].i != i || tp[pk].j != j)
 				continue;
+			d = tp[pk].dir;
 			/* the last move goes inward: opposite of the port's side */
 			cost = r->g[s] + (dir == S_opposite(d) ? 0 : S_BEND) +
-			       (d == 3 ? 0 : d == 2 ? 24 : 10) +
-			       (r->port_out[e->to * 4 + (size_t)d] ? 120 : 0);
+			       S_PORT_IN[pk] +
+			       (r->port_out[e->to * 4 + (size_t)d] ? 120 : 0) +
+			       (S_port_taken(r, pt, e->to) || r->pt_out[pt] ? S_FOREIGN
+			                                                     : 0);
 			if (dir == d)
 				cost += 2 * S_BEND; /* a U-turn into the box */
 			if (cost < best) {
 				best = cost;
 				best_state = s;
-				best_port = d;
+				best_port = pk;
 			}
 		}
 		for (d = 0; d < 4; d++) {
@@ -336,23 +631,30 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 				continue;
 			if (ni < 0 || nj < 0 || ni >= (long)r->nx || nj >= (long)r->ny)
 				continue;
+			/* the step between (i, j) and (ni, nj) is named by its
+			 * lower end: a move in -x or -y starts at the higher one */
 			if (DX[d])
-				step = S_hstep(r, d > 0 ? i : (size_t)ni, j);
+				step = S_hstep(r, DX[d] > 0 ? i : (size_t)ni, j);
 			else
-				step = S_vstep(r, i, d == 2 ? j : (size_t)nj);
+				step = S_vstep(r, i, DY[d] > 0 ? j : (size_t)nj);
 			if (!S_free(r, step))
 				continue;
 			len = DX[d] ? fabs(r->xs[ni] - r->xs[i]) : fabs(r->ys[nj] - r->ys[j]);
 			g = r->g[s] + len + (d == dir ? 0 : S_BEND);
+			if (DX[d] ? r->crowd_y[j] : r->crowd_x[i])
+				g += len * 0.3;
+			if (S_foreign_port(r, (size_t)nj * r->nx + (size_t)ni))
+				g += S_FOREIGN;
 			if (r->usage[step]) {
 				/* sharing a lane reads as one line: fine for a fan-out or
 				 * a fan-in, misleading between unrelated edges */
-				if (r->user_from[step] == r->cur_from ||
-				    r->user_to[step] == r->cur_to)
+				if (S_related(r, step))
 					g += len * S_SHARED * 0.2;
 				else
 					g += len * S_SHARED * 6 + 80;
 			}
+			g += S_near(r, DX[d] != 0, DX[d] ? (DX[d] > 0 ? i : (size_t)ni) : i,
+			            DX[d] ? j : (DY[d] > 0 ? j : (size_t)nj), len);
 			ns = (((size_t)nj * r->nx) + (size_t)ni) * 4 + (size_t)d;
 			if (r->seen[ns] == r->gen && (r->closed[ns] || r->g[ns] <= g))
 				continue;
@@ -361,19 +663,25 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 			r->g[ns] = g;
 			r->from[ns] = s;
 			{
+				/* the distance to the nearest target stub, and a bend
+				 * when it is on neither line through here */
 				double h = INFINITY;
-				for (int t = 0; t < 4; t++)
+				for (int t = 0; t < S_NPORTS; t++)
 					if (tp[t].ok) {
 						double hh = fabs(r->xs[tp[t].i] - r->xs[ni]) +
 						            fabs(r->ys[tp[t].j] - r->ys[nj]);
+						if (tp[t].i != (size_t)ni && tp[t].j != (size_t)nj)
+							hh += S_BEND;
 						if (hh < h)
 							h = hh;
 					}
-				S_push(r, ns, g + h);
+				/* no better than the path found: the result is the
+				 * same without it */
+				if (g + h < best)
+					S_push(r, ns, g + h);
 			}
 		}
 	}
-	(void)N;
 	if (best_state == TFS_NONE)
 		return false;
 	/* the path, target to source, then reversed and simplified */
@@ -385,6 +693,7 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 		n++;
 		for (s = best_state; s != TFS_NONE; s = r->from[s]) {
 			size_t pt = s / 4;
+			S_pass(r, pt, e->from, e->to);
 			if (n + 2 > cap) {
 				cap *= 2;
 				v = xrealloc(v, cap * 2 * sizeof(*v));
@@ -403,21 +712,27 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 					r->user_to[step] = e->to;
 				}
 				r->usage[step]++;
-			} else {
-				int sd = (int)(s % 4);
-				(void)sd;
 			}
 		}
-		/* the source port: the start state's direction names its side */
+		/* the source port: the one whose stub ends at the start state,
+		 * going its way */
 		{
 			size_t s0 = best_state;
 			while (r->from[s0] != TFS_NONE)
 				s0 = r->from[s0];
-			v[n * 2] = sp[s0 % 4].px;
-			v[n * 2 + 1] = sp[s0 % 4].py;
+			for (pk = 0; pk < S_NPORTS && src_port < 0; pk++)
+				if (sp[pk].ok && sp[pk].dir == (int)(s0 % 4) &&
+				    sp[pk].j * r->nx + sp[pk].i == s0 / 4)
+					src_port = pk;
+			v[n * 2] = sp[src_port].px;
+			v[n * 2 + 1] = sp[src_port].py;
 			n++;
 			r->port_out[e->from * 4 + s0 % 4]++;
-			r->port_in[e->to * 4 + (size_t)best_port]++;
+			r->port_in[e->to * 4 + (size_t)tp[best_port].dir]++;
+			S_claim(r, s0 / 4, e->from);
+			S_claim(r, best_state / 4, e->to);
+			r->pt_out[s0 / 4]++;
+			r->pt_in[best_state / 4]++;
 		}
 		/* reverse */
 		for (k = 0; k < n / 2; k++) {
@@ -464,9 +779,11 @@ static bool S_hits(const tfs_drect *a, const tfs_drect *b)
 	       b->y < a->y + a->h;
 }
 
-/* Is the label rectangle clear of cards, texts and the labels before? */
-static bool S_label_free(const tfs_dpage *p, size_t upto, const tfs_drect *q)
+/* Is the label rectangle of edge self clear of cards, texts, the labels
+ * before it and the lines of the other edges (by 2 points)? */
+static bool S_label_free(const tfs_dpage *p, size_t self, const tfs_drect *q)
 {
+	tfs_drect wide = {q->x - 2, q->y - 2, q->w + 4, q->h + 4};
 	size_t i, k;
 	for (i = 0; i < p->nboxes; i++) {
 		const tfs_dbox *b = &p->boxes[i];
@@ -480,7 +797,7 @@ static bool S_label_free(const tfs_dpage *p, size_t upto, const tfs_drect *q)
 				return false;
 		}
 	}
-	for (i = 0; i < upto; i++) {
+	for (i = 0; i < self; i++) {
 		const tfs_dtext *t = p->edges[i].label;
 		if (t && p->edges[i].npts >= 2) {
 			tfs_drect tr = {t->x - 2, t->y - t->size, t->width + 4, t->size * 1.3};
@@ -488,16 +805,31 @@ static bool S_label_free(const tfs_dpage *p, size_t upto, const tfs_drect *q)
 				return false;
 		}
 	}
+	for (i = 0; i < p->nedges; i++) {
+		const tfs_dedge *e = &p->edges[i];
+		if (i == self)
+			continue;
+		for (k = 0; k + 1 < e->npts; k++) {
+			double x0 = e->pts[k * 2], y0 = e->pts[k * 2 + 1];
+			double x1 = e->pts[k * 2 + 2], y1 = e->pts[k * 2 + 3];
+			tfs_drect sr = {fmin(x0, x1), fmin(y0, y1), fabs(x1 - x0) + 0.02,
+			                fabs(y1 - y0) + 0.02};
+			if (S_hits(&wide, &sr))
+				return false;
+		}
+	}
 	return true;
 }
 
 /* A label sits beside one of its edge's segments, where it covers no card,
- * no text and no other label: above a horizontal segment or to the right
- * of a vertical one, near the middle first. */
+ * no text, no other label and no other edge: above a horizontal segment or
+ * to the right of a vertical one, near the middle first, else below or to
+ * the left. */
 static void S_place_labels(tfs_dpage *p)
 {
 	static const double AT[] = {0.5, 0.3, 0.7, 0.15, 0.85};
 	size_t i, k, a;
+	int side;
 
 	for (i = 0; i < p->nedges; i++) {
 		tfs_dedge *e = &p->edges[i];
@@ -505,31 +837,33 @@ static void S_place_labels(tfs_dpage *p)
 		bool done = false;
 		if (!t || e->npts < 2)
 			continue;
-		for (a = 0; a < sizeof(AT) / sizeof(AT[0]) && !done; a++)
-			for (k = 0; k + 1 < e->npts && !done; k++) {
-				double x0 = e->pts[k * 2], y0 = e->pts[k * 2 + 1];
-				double x1 = e->pts[k * 2 + 2], y1 = e->pts[k * 2 + 3];
-				double mx = x0 + (x1 - x0) * AT[a], my = y0 + (y1 - y0) * AT[a];
-				tfs_drect q;
-				if (fabs(y0 - y1) < 0.01) {
-					if (fabs(x1 - x0) < t->width + 12)
-						continue;
-					q.x = mx - t->width / 2 - 2;
-					q.y = my - 3 - t->size;
-				} else {
-					if (fabs(y1 - y0) < t->size * 2)
-						continue;
-					q.x = mx + 3;
-					q.y = my - t->size / 2 - 1;
+		for (side = 0; side < 2 && !done; side++) {
+			for (a = 0; a < sizeof(AT) / sizeof(AT[0]) && !done; a++)
+				for (k = 0; k + 1 < e->npts && !done; k++) {
+					double x0 = e->pts[k * 2], y0 = e->pts[k * 2 + 1];
+					double x1 = e->pts[k * 2 + 2], y1 = e->pts[k * 2 + 3];
+					double mx = x0 + (x1 - x0) * AT[a], my = y0 + (y1 - y0) * AT[a];
+					tfs_drect q;
+					if (fabs(y0 - y1) < 0.01) {
+						if (fabs(x1 - x0) < t->width + 12)
+							continue;
+						q.x = mx - t->width / 2 - 2;
+						q.y = side ? my + 3 : my - 3 - t->size;
+					} else {
+						if (fabs(y1 - y0) < t->size * 2)
+							continue;
+						q.x = side ? mx - 3 - t->width - 4 : mx + 3;
+						q.y = my - t->size / 2 - 1;
+					}
+					q.w = t->width + 4;
+					q.h = t->size * 1.3;
+					if (S_label_free(p, i, &q)) {
+						t->x = q.x + 2;
+						t->y = q.y + t->size;
+						done = true;
+					}
 				}
-				q.w = t->width + 4;
-				q.h = t->size * 1.3;
-				if (S_label_free(p, i, &q)) {
-					t->x = q.x + 2;
-					t->y = q.y + t->size;
-					done = true;
-				}
-			}
+		}
 		if (!done) {
 			/* beside the first segment, whatever it covers */
 			t->x = e->pts[0] + 3;
@@ -538,7 +872,7 @@ static void S_place_labels(tfs_dpage *p)
 	}
 }
 
-size_t tfs_dg_route(tfs_dpage *p, tfs_arena *a)
+size_t tfs_dg_route(tfs_dpage *p, tfs_arena *a, tfs_dg_route_ws *w)
 {
 	S_router r;
 	size_t i, k = 0, failed = 0, states;
@@ -554,10 +888,15 @@ size_t tfs_dg_route(tfs_dpage *p, tfs_arena *a)
 		goto out;
 	}
 	states = tfs_mul_size(tfs_mul_size(r.nx, r.ny), 4);
-	r.g = xmalloc(states * sizeof(*r.g));
-	r.from = xmalloc(states * sizeof(*r.from));
-	r.seen = xcalloc(states, sizeof(*r.seen));
-	r.closed = xcalloc(states, sizeof(*r.closed));
+	S_ws_reserve(w, states);
+	r.g = w->g;
+	r.from = w->from;
+	r.seen = w->seen;
+	r.closed = w->closed;
+	r.gen = w->gen;
+	r.heap = w->heap;
+	r.heap_f = w->heap_f;
+	r.cap_heap = w->cap_heap;
 	r.allowed = xcalloc(p->nboxes, sizeof(*r.allowed));
 	r.port_in = xcalloc(p->nboxes * 4, sizeof(*r.port_in));
 	r.port_out = xcalloc(p->nboxes * 4, sizeof(*r.port_out));
@@ -577,10 +916,24 @@ size_t tfs_dg_route(tfs_dpage *p, tfs_arena *a)
 			p->edges[k++] = p->edges[i];
 	p->nedges = k;
 	S_place_labels(p);
+	w->gen = r.gen;
+	w->heap = r.heap;
+	w->heap_f = r.heap_f;
+	w->cap_heap = r.cap_heap;
 out:
 	free(r.xs);
 	free(r.ys);
+	free(r.crowd_x);
+	free(r.crowd_y);
+	free(r.hdr);
+	free(r.pt_port);
+	free(r.pt_a);
+	free(r.pt_b);
+	free(r.pt_in);
+	free(r.pt_out);
+	free(r.deep);
 	free(r.head);
+	free(r.in_header);
 	free(r.pool_box);
 	free(r.pool_next);
 	free(r.usage);
@@ -589,11 +942,5 @@ out:
 	free(r.port_in);
 	free(r.port_out);
 	free(r.allowed);
-	free(r.g);
-	free(r.from);
-	free(r.seen);
-	free(r.closed);
-	free(r.heap);
-	free(r.heap_f);
 	return failed;
 }

@@ -68,6 +68,70 @@ static tfs_dbox_kind parent_kind(const tfs_dpage *p, const tfs_dbox *b)
 	return p->boxes[b->parent].kind;
 }
 
+/* Lay out m plainly, with costs and with every resource failing a check,
+ * and fail the test naming the input and the place when an invariant of
+ * tfs_diagram_check() is broken on any page.  Returns the pages of the
+ * plain layout. */
+static size_t check_all_pages(const char *name, const tfs_model *m)
+{
+	tfs_cost *c = tfs_cost_estimate(m, tfs_pricing_bundled(), NULL);
+	unsigned *failed = xcalloc(m->nnodes ? m->nnodes : 1, sizeof(*failed));
+	size_t i, pages = 0;
+
+	for (i = 0; i < m->nnodes; i++)
+		failed[i] = 1 + (unsigned)(i % 3);
+	for (int variant = 0; variant < 3; variant++) {
+		tfs_diagram_options o;
+		tfs_diagram *d;
+		tfs_buf where;
+		tfs_diagram_options_init(&o);
+		o.cost = variant >= 1 ? c : NULL;
+		o.failed = variant == 2 ? failed : NULL;
+		d = tfs_diagram_layout(m, &o);
+		tfs_buf_init(&where);
+		if (tfs_diagram_check_where(d, &where))
+			fail_msg("%s (variant %d): %s", name, variant, where.data);
+		tfs_buf_release(&where);
+		if (variant == 0)
+			pages = d->npages;
+		tfs_diagram_free(d);
+	}
+	free(failed);
+	tfs_cost_free(c);
+	return pages;
+}
+
+/* The entries of a directory, sorted (free each and the array); NULL when
+ * it is absent. */
+static struct dirent **list_dir(const char *dir, int *n)
+{
+	struct dirent **names;
+	*n = scandir(dir, &names, NULL, alphasort);
+	return *n < 0 ? NULL : names;
+}
+
+static bool ends_with(const char *s, const char *suffix)
+{
+	size_t a = strlen(s), b = strlen(suffix);
+	return a >= b && strcmp(s + a - b, suffix) == 0;
+}
+
+/* A state file's text as a model, or false when the reader rejects it. */
+static bool load_text(S_loaded *l, const char *name, const char *text,
+                      size_t len)
+{
+	tfs_model_options opt;
+	tfs_error err;
+
+	tfs_error_init(&err);
+	if (tfs_state_load_buffer(&l->st, name, text, len, &err) != 0)
+		return false;
+	l->inv = tfs_inventory_build(l->st, TFS_DEFAULT_REGION);
+	tfs_model_options_init(&opt);
+	l->m = tfs_model_build(l->st, l->inv, &opt);
+	return true;
+}
+
 static void test_example_grid(void **s)
 {
 	S_loaded l = load_example("examples/webapp-prod.tfstate");
@@ -275,6 +339,7 @@ static void test_hostile_labels(void **s)
 static void test_sanitise(void **s)
 {
 	tfs_arena a = TFS_ARENA_INIT;
+	tfs_dg_fonts *fonts = tfs_dg_fonts_open();
 	tfs_dg_measure m;
 	double w;
 	const char *e;
@@ -285,7 +350,7 @@ static void test_sanitise(void **s)
 	assert_string_equal(tfs_dg_sanitise(&a, "a\tb\x1b"), "a?b?");
 	assert_string_equal(tfs_dg_sanitise(&a, "\xED\xA0\x80"), "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
 	assert_string_equal(tfs_dg_sanitise(&a, NULL), "");
-	tfs_dg_measure_init(&m);
+	tfs_dg_measure_init(&m, fonts);
 	e = tfs_dg_elide(&a, &m, "short", 10, false, 500, &w);
 	assert_string_equal(e, "short");
 	e = tfs_dg_elide(&a, &m, "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9", 10, false, 30, &w);
@@ -294,6 +359,7 @@ static void test_sanitise(void **s)
 	e = tfs_dg_elide(&a, &m, "abc", 10, false, 1, &w);
 	assert_string_equal(e, "");
 	tfs_dg_measure_release(&m);
+	tfs_dg_fonts_close(fonts);
 	tfs_arena_release(&a);
 }
 
@@ -415,8 +481,8 @@ static void test_real_fixtures(void **s)
 	(void)s;
 
 	snprintf(dir, sizeof(dir), "%s/../shared/fixtures/real", root ? root : ".");
-	n = scandir(dir, &names, NULL, alphasort);
-	if (n < 0) {
+	names = list_dir(dir, &n);
+	if (!names) {
 		print_message("skipped: ../shared not found\n");
 		skip();
 	}
@@ -436,18 +502,10 @@ static void test_real_fixtures(void **s)
 		{
 			tfs_inventory *inv = tfs_inventory_build(st, TFS_DEFAULT_REGION);
 			tfs_model_options opt;
-			tfs_diagram_options o;
 			tfs_model *m;
-			tfs_diagram *d;
-			const char *bad;
 			tfs_model_options_init(&opt);
 			m = tfs_model_build(st, inv, &opt);
-			tfs_diagram_options_init(&o);
-			d = tfs_diagram_layout(m, &o);
-			bad = tfs_diagram_check(d);
-			if (bad)
-				fail_msg("%s: %s", names[i]->d_name, bad);
-			tfs_diagram_free(d);
+			check_all_pages(names[i]->d_name, m);
 			tfs_model_free(m);
 			tfs_inventory_free(inv);
 			tfs_state_free(st);
@@ -457,6 +515,184 @@ static void test_real_fixtures(void **s)
 	}
 	free(names);
 	assert_true(seen > 10);
+}
+
+/* Every page of every example, plain, with costs and with findings. */
+static void test_examples_every_page(void **s)
+{
+	const char *root = getenv("TFSIGHT_SRCDIR");
+	char dir[4096];
+	struct dirent **names;
+	int n, i, seen = 0;
+	(void)s;
+
+	snprintf(dir, sizeof(dir), "%s/examples", root ? root : ".");
+	names = list_dir(dir, &n);
+	assert_non_null(names);
+	for (i = 0; i < n; i++) {
+		if (ends_with(names[i]->d_name, ".tfstate")) {
+			char rel[512];
+			S_loaded l;
+			snprintf(rel, sizeof(rel), "examples/%s", names[i]->d_name);
+			l = load_example(rel);
+			check_all_pages(rel, l.m);
+			unload(&l);
+			seen++;
+		}
+		free(names[i]);
+	}
+	free(names);
+	assert_true(seen >= 2);
+}
+
+/* The fuzzer's reproducers: an edge to the external box on the overview
+ * page was routed through an unrelated, empty VPC box (the router looked
+ * up the grid step beside the one a horizontal move takes). */
+static void test_fuzz_regressions(void **s)
+{
+	const char *root = getenv("TFSIGHT_SRCDIR");
+	char dir[4096];
+	struct dirent **names;
+	int n, i, seen = 0;
+	(void)s;
+
+	snprintf(dir, sizeof(dir), "%s/fuzz/regressions", root ? root : ".");
+	names = list_dir(dir, &n);
+	assert_non_null(names);
+	for (i = 0; i < n; i++) {
+		const char *name = names[i]->d_name;
+		if (strncmp(name, "pipeline-", 9) == 0 && ends_with(name, ".json")) {
+			char rel[512];
+			size_t len;
+			char *text;
+			S_loaded l;
+			snprintf(rel, sizeof(rel), "fuzz/regressions/%s", name);
+			text = read_repo_file(rel, &len);
+			assert_non_null(text);
+			if (!load_text(&l, rel, text, len))
+				fail_msg("%s: the state reader rejects it", rel);
+			free(text);
+			/* the crossing was on the overview: there must be one */
+			if (strstr(name, "edge-crosses-box"))
+				assert_true(check_all_pages(rel, l.m) > 1);
+			else
+				check_all_pages(rel, l.m);
+			unload(&l);
+			seen++;
+		}
+		free(names[i]);
+	}
+	free(names);
+	assert_true(seen >= 2);
+}
+
+/* The same invariants on many smaller states: the examples and the
+ * reproducer with resources left out (a fixed pseudo-random choice), so
+ * that the router meets many more arrangements of boxes than the files
+ * themselves give. */
+static void test_subsets_every_page(void **s)
+{
+	static const char *const FILES[] = {
+		"examples/webapp-prod.tfstate",
+		"examples/webapp-dev.tfstate",
+		"fuzz/regressions/pipeline-edge-crosses-box.orig.json",
+	};
+	uint32_t rnd = 12345;
+	(void)s;
+
+	for (size_t f = 0; f < sizeof(FILES) / sizeof(FILES[0]); f++) {
+		size_t len;
+		char *text = read_repo_file(FILES[f], &len);
+		json_error_t jerr;
+		json_t *doc;
+		assert_non_null(text);
+		doc = json_loadb(text, len, 0, &jerr);
+		free(text);
+		assert_non_null(doc);
+		for (int variant = 0; variant < 24; variant++) {
+			json_t *copy = json_deep_copy(doc);
+			json_t *all = json_object_get(copy, "resources"), *kept = json_array();
+			size_t i;
+			char name[600], *out;
+			S_loaded l;
+			for (i = 0; i < json_array_size(all); i++) {
+				rnd = rnd * 1103515245u + 12345u;
+				if ((rnd >> 16) % 8 < 5)
+					json_array_append(kept, json_array_get(all, i));
+			}
+			json_object_set_new(copy, "resources", kept);
+			out = json_dumps(copy, JSON_COMPACT);
+			snprintf(name, sizeof(name), "%s, subset %d", FILES[f], variant);
+			if (!load_text(&l, name, out, strlen(out)))
+				fail_msg("%s: the state reader rejects it", name);
+			check_all_pages(name, l.m);
+			unload(&l);
+			free(out);
+			json_decref(copy);
+		}
+		json_decref(doc);
+	}
+}
+
+/* What the command prints when an invariant breaks: the page, the edge
+ * and the box it crosses, by number and kind. */
+static void test_check_where(void **s)
+{
+	tfs_dbox boxes[3];
+	double pts[4] = {60, 20, 150, 20};
+	tfs_dedge edge;
+	tfs_dpage page;
+	tfs_diagram d;
+	tfs_buf where;
+	size_t i;
+	(void)s;
+
+	memset(boxes, 0, sizeof(boxes));
+	for (i = 0; i < 3; i++) {
+		boxes[i].kind = TFS_DBOX_NODE;
+		boxes[i].parent = TFS_NONE;
+		boxes[i].node = TFS_NONE;
+		boxes[i].rkind = i == 1 ? TFS_KIND_RDS_INSTANCE : TFS_KIND_EC2_INSTANCE;
+		boxes[i].r = (tfs_drect){10 + 70 * (double)i, 10, 50, 20};
+		boxes[i].text_area = boxes[i].r;
+	}
+	memset(&edge, 0, sizeof(edge));
+	edge.from = 0;
+	edge.to = 2;
+	edge.pts = pts;
+	edge.npts = 2;
+	memset(&page, 0, sizeof(page));
+	page.name = "diagram";
+	page.width = 220;
+	page.height = 50;
+	page.boxes = boxes;
+	page.nboxes = 3;
+	page.edges = &edge;
+	page.nedges = 1;
+	memset(&d, 0, sizeof(d));
+	d.pages = &page;
+	d.npages = 1;
+	tfs_buf_init(&where);
+	assert_string_equal(tfs_diagram_check_where(&d, &where),
+	                    "edge crosses an unrelated box");
+	assert_string_equal(where.data,
+	                    "page 1 of 1: edge crosses an unrelated box: edge 0 "
+	                    "from box 0 (node ec2-instance) to box 2 (node "
+	                    "ec2-instance) crosses box 1 (node rds-instance) "
+	                    "(segment 0)");
+	assert_string_equal(tfs_diagram_check(&d), "edge crosses an unrelated box");
+	/* around the middle box instead: valid */
+	{
+		double around[8] = {60, 20, 70, 20, 70, 40, 150, 40};
+		boxes[2].r.y = 30;
+		edge.pts = around;
+		edge.npts = 4;
+		page.height = 60;
+		tfs_buf_truncate(&where, 0);
+		assert_null(tfs_diagram_check_where(&d, &where));
+		assert_int_equal(where.len, 0);
+	}
+	tfs_buf_release(&where);
 }
 
 int main(void)
@@ -471,6 +707,10 @@ int main(void)
 		cmocka_unit_test(test_pages_per_vpc_and_env_filter),
 		cmocka_unit_test(test_empty_state),
 		cmocka_unit_test(test_real_fixtures),
+		cmocka_unit_test(test_examples_every_page),
+		cmocka_unit_test(test_fuzz_regressions),
+		cmocka_unit_test(test_subsets_every_page),
+		cmocka_unit_test(test_check_where),
 	};
 	int rc = cmocka_run_group_tests_name("diagram", tests, NULL, NULL);
 	tfs_diagram_release_caches();

@@ -55,9 +55,13 @@ void tfs_grow(void *ptr_to_array, size_t *cap, size_t need, size_t elem_size);
 struct tfs_arena_block;
 typedef struct tfs_arena {
 	struct tfs_arena_block *head;
+	/* large: 2 MiB blocks the kernel may back with huge pages, for
+	 * arenas that will hold tens of megabytes (a large state's document):
+	 * a few hundred page faults instead of a hundred thousand */
+	bool large;
 } tfs_arena;
 
-#define TFS_ARENA_INIT {NULL}
+#define TFS_ARENA_INIT {NULL, false}
 
 void *tfs_arena_alloc(tfs_arena *a, size_t size);
 char *tfs_arena_strdup(tfs_arena *a, const char *s);

@@ -1,11 +1,17 @@
 /* arena.c - bump allocator released in one call. */
+#define _DEFAULT_SOURCE /* madvise */
 #include "tfsight/core.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
-enum { BLOCK_SIZE = 64 * 1024, ALIGN = 16 };
+enum {
+	BLOCK_SIZE = 64 * 1024,
+	LARGE_BLOCK = 2 * 1024 * 1024, /* an x86-64 huge page */
+	ALIGN = 16
+};
 
 struct tfs_arena_block {
 	struct tfs_arena_block *next;
@@ -14,20 +20,37 @@ struct tfs_arena_block {
 	_Alignas(16) unsigned char data[];
 };
 
+/* A block of a large arena: LARGE_BLOCK bytes, aligned to them, marked
+ * for huge pages where the kernel offers them (Linux's madvise mode). */
+static struct tfs_arena_block *S_large_block(void)
+{
+	void *p = aligned_alloc(LARGE_BLOCK, LARGE_BLOCK);
+	if (!p)
+		return xmalloc(LARGE_BLOCK); /* aborts when memory is out */
+#ifdef MADV_HUGEPAGE
+	(void)madvise(p, LARGE_BLOCK, MADV_HUGEPAGE); /* a hint */
+#endif
+	return p;
+}
+
 void *tfs_arena_alloc(tfs_arena *a, size_t size)
 {
 	struct tfs_arena_block *b = a->head;
 	size_t need = (size + ALIGN - 1) & ~(size_t)(ALIGN - 1);
+	size_t block = a->large ? LARGE_BLOCK - sizeof(*b) : BLOCK_SIZE;
 	void *p;
 
 	if (need < size)
 		need = tfs_mul_size(size, 2); /* aborts: size near SIZE_MAX */
 	if (!b || b->size - b->used < need) {
-		size_t bsize = need > BLOCK_SIZE / 4 ? need : BLOCK_SIZE;
-		b = xmalloc(sizeof(*b) + bsize);
+		size_t bsize = need > block / 4 ? need : block;
+		if (bsize == block && a->large)
+			b = S_large_block();
+		else
+			b = xmalloc(sizeof(*b) + bsize);
 		b->size = bsize;
 		b->used = 0;
-		if (need > BLOCK_SIZE / 4 && a->head) {
+		if (need > block / 4 && a->head) {
 			/* A large object gets its own block behind the current
 			 * one, so the current block keeps serving small ones. */
 			b->next = a->head->next;

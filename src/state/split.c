@@ -271,8 +271,10 @@ json_t *tfs_load_json_split(const char *name, int jobs, tfs_arena *doc_arena)
 		pieces[k].seg[2].text = "]}";
 		pieces[k].nseg = 3;
 	}
-	for (k = 0; k < npieces; k++)
+	for (k = 0; k < npieces; k++) {
 		pieces[k].fd = fd;
+		pieces[k].arena.large = true;
+	}
 	job.pieces = pieces;
 	job.bind = doc_arena != NULL;
 	tfs_parallel_for(npieces, jobs, S_parse_piece, &job);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "load.h"
 #include "reader.h"
@@ -538,6 +539,8 @@ static tfs_state *S_new(const char *name)
 	return st;
 }
 
+enum { LARGE_FILE = 4 * 1024 * 1024 };
+
 /* Parse with st's arena bound (jalloc.c), then read the document. */
 static int S_load(tfs_state **out, tfs_state *st, const char *path,
                   const char *data, size_t len, int jobs, tfs_error *err)
@@ -546,6 +549,12 @@ static int S_load(tfs_state **out, tfs_state *st, const char *path,
 	int rc;
 
 	*out = NULL;
+	{
+		/* a large file makes a large document: huge-page blocks */
+		struct stat sb;
+		st->arena.large = !data && stat(path, &sb) == 0 &&
+		                  S_ISREG(sb.st_mode) && sb.st_size >= LARGE_FILE;
+	}
 	st->doc_in_arena = tfs_json_bind(&st->arena);
 	if (!data && jobs > 1)
 		root = tfs_load_json_split(path, jobs,

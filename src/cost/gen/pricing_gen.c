@@ -120,7 +120,7 @@ static void S_generate(const tfs_pricing *t, tfs_buf *out)
 		                           S_strptr_cmp);
 		tfs_buf_addf(out,
 		             "static const tfs_pricing S_TABLE = {S_s%zu, true, "
-		             "S_ROWS, %zu, {NULL}};\n\n",
+		             "S_ROWS, %zu, TFS_ARENA_INIT};\n\n",
 		             (size_t)(hit - pool), t->count);
 	}
 	tfs_buf_adds(out, "const tfs_pricing *tfs_pricing_bundled(void)\n{\n"

@@ -56,6 +56,12 @@ typedef struct tfs_option {
 	 "region of resources whose state does not record one "               \
 	 "(default sa-east-1)",                                                \
 	 (dest), NULL}
+/* The roll-ups' tag keys (cost, report): two rows. */
+#define TFS_OPT_ROLLUP_TAGS(project, owner)                                   \
+	{TFS_OPT_STRING, 0, "project-tag", "KEY",                              \
+	 "tag key of the project roll-up (default Project)", (project), NULL}, \
+	{TFS_OPT_STRING, 0, "owner-tag", "KEY",                                \
+	 "tag key of the owner roll-up (default Owner)", (owner), NULL}
 #define TFS_OPT_TABLE_END {TFS_OPT_END, 0, NULL, NULL, NULL, NULL, NULL}
 
 enum tfs_parse_result {

@@ -517,32 +517,66 @@ static void test_real_fixtures(void **s)
 	assert_true(seen > 10);
 }
 
-/* Every page of every example, plain, with costs and with findings. */
-static void test_examples_every_page(void **s)
+/* Call fn on each file of the repository's directory dir_rel whose name
+ * starts with prefix and ends with suffix, by its path from the top;
+ * returns how many. */
+static int S_each_repo_file(const char *dir_rel, const char *prefix,
+                            const char *suffix, void (*fn)(const char *rel))
 {
 	const char *root = getenv("TFSIGHT_SRCDIR");
 	char dir[4096];
 	struct dirent **names;
 	int n, i, seen = 0;
-	(void)s;
 
-	snprintf(dir, sizeof(dir), "%s/examples", root ? root : ".");
+	snprintf(dir, sizeof(dir), "%s/%s", root ? root : ".", dir_rel);
 	names = list_dir(dir, &n);
 	assert_non_null(names);
 	for (i = 0; i < n; i++) {
-		if (ends_with(names[i]->d_name, ".tfstate")) {
+		const char *name = names[i]->d_name;
+		if (strncmp(name, prefix, strlen(prefix)) == 0 &&
+		    ends_with(name, suffix)) {
 			char rel[512];
-			S_loaded l;
-			snprintf(rel, sizeof(rel), "examples/%s", names[i]->d_name);
-			l = load_example(rel);
-			check_all_pages(rel, l.m);
-			unload(&l);
+			snprintf(rel, sizeof(rel), "%s/%s", dir_rel, name);
+			fn(rel);
 			seen++;
 		}
 		free(names[i]);
 	}
 	free(names);
-	assert_true(seen >= 2);
+	return seen;
+}
+
+static void S_check_example(const char *rel)
+{
+	S_loaded l = load_example(rel);
+	check_all_pages(rel, l.m);
+	unload(&l);
+}
+
+/* Every page of every example, plain, with costs and with findings. */
+static void test_examples_every_page(void **s)
+{
+	(void)s;
+	assert_true(S_each_repo_file("examples", "", ".tfstate",
+	                             S_check_example) >= 2);
+}
+
+static void S_check_regression(const char *rel)
+{
+	size_t len;
+	char *text = read_repo_file(rel, &len);
+	S_loaded l;
+
+	assert_non_null(text);
+	if (!load_text(&l, rel, text, len))
+		fail_msg("%s: the state reader rejects it", rel);
+	free(text);
+	/* the crossing was on the overview: there must be one */
+	if (strstr(rel, "edge-crosses-box"))
+		assert_true(check_all_pages(rel, l.m) > 1);
+	else
+		check_all_pages(rel, l.m);
+	unload(&l);
 }
 
 /* The fuzzer's reproducers: an edge to the external box on the overview
@@ -550,40 +584,9 @@ static void test_examples_every_page(void **s)
  * up the grid step beside the one a horizontal move takes). */
 static void test_fuzz_regressions(void **s)
 {
-	const char *root = getenv("TFSIGHT_SRCDIR");
-	char dir[4096];
-	struct dirent **names;
-	int n, i, seen = 0;
 	(void)s;
-
-	snprintf(dir, sizeof(dir), "%s/fuzz/regressions", root ? root : ".");
-	names = list_dir(dir, &n);
-	assert_non_null(names);
-	for (i = 0; i < n; i++) {
-		const char *name = names[i]->d_name;
-		if (strncmp(name, "pipeline-", 9) == 0 && ends_with(name, ".json")) {
-			char rel[512];
-			size_t len;
-			char *text;
-			S_loaded l;
-			snprintf(rel, sizeof(rel), "fuzz/regressions/%s", name);
-			text = read_repo_file(rel, &len);
-			assert_non_null(text);
-			if (!load_text(&l, rel, text, len))
-				fail_msg("%s: the state reader rejects it", rel);
-			free(text);
-			/* the crossing was on the overview: there must be one */
-			if (strstr(name, "edge-crosses-box"))
-				assert_true(check_all_pages(rel, l.m) > 1);
-			else
-				check_all_pages(rel, l.m);
-			unload(&l);
-			seen++;
-		}
-		free(names[i]);
-	}
-	free(names);
-	assert_true(seen >= 2);
+	assert_true(S_each_repo_file("fuzz/regressions", "pipeline-", ".json",
+	                             S_check_regression) >= 2);
 }
 
 /* The same invariants on many smaller states: the examples and the

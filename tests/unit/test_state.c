@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include "state/load.h"   /* tfs_load_json_split */
 #include "state/reader.h" /* tfs_is_secret_key */
 
 #define AWS "provider[\\\"registry.terraform.io/hashicorp/aws\\\"]"
@@ -596,14 +597,30 @@ static void S_same_error(const char *path)
 	tfs_buf_release(&m2);
 }
 
+/* Whether the split takes the file (rather than declining to a whole
+ * parse): the comparisons above would pass either way.  Nothing is bound,
+ * so the document is malloc'ed in either allocation mode. */
+static bool S_splits(const char *path)
+{
+	json_t *doc = tfs_load_json_split(path, 4, NULL);
+	bool took = doc != NULL;
+	if (doc)
+		assert_int_equal(json_array_size(json_object_get(doc, "resources")),
+		                 12000);
+	json_decref(doc);
+	return took;
+}
+
 static void S_split_cases(void)
 {
 	char *path = S_big_state("");
+	assert_true(S_splits(path));
 	S_same_split(path);
 	unlink(path);
 	/* the last "resources" wins, as in a serial parse: the split declines */
 	free(path);
 	path = S_big_state(", \"resources\": []");
+	assert_false(S_splits(path));
 	{
 		tfs_state *st = NULL;
 		tfs_error e;
@@ -615,6 +632,7 @@ static void S_split_cases(void)
 	unlink(path);
 	free(path);
 	path = S_big_state(", \"broken\": [}");
+	assert_false(S_splits(path));
 	S_same_error(path);
 	unlink(path);
 	free(path);

@@ -46,6 +46,17 @@ struct json_t;
 
 #define TFS_REDACTED "(sensitive)"
 
+/* A plan's identity attribute that is known only after apply, filled in
+ * from the plan's configuration: "(known after apply:
+ * module.vpc.aws_subnet.private[0].id)".  The instance it names holds the
+ * same text at that attribute, so joins by value work on plans as on
+ * states; see src/state/plancfg.c. */
+#define TFS_AFTER_APPLY "(known after apply: "
+
+/* Whether value is such a text; *type gets the resource type it names
+ * ("aws_internet_gateway").  False when not, or when size is too small. */
+bool tfs_after_apply_type(const char *value, char *type, size_t size);
+
 typedef enum tfs_input_format {
 	TFS_FORMAT_STATE_V4,
 	TFS_FORMAT_STATE_V3,

@@ -32,9 +32,13 @@ static bool S_is_default(const json_t *route)
 	       (c6 && strcmp(c6, "::/0") == 0) || (c6b && strcmp(c6b, "::/0") == 0);
 }
 
+/* An internet gateway's id, or a plan's reference to one. */
 static const char *S_igw_target(const json_t *route)
 {
 	const char *g = tfs_attr_str(route, "gateway_id");
+	char type[64];
+	if (g && tfs_after_apply_type(g, type, sizeof(type)))
+		return strcmp(type, "aws_internet_gateway") == 0 ? g : NULL;
 	return g && strncmp(g, "igw-", 4) == 0 ? g : NULL;
 }
 

@@ -65,6 +65,10 @@ bool tfs_read_plan(tfs_reader *rd, json_t *root);
 bool tfs_read_module_tree(tfs_reader *rd, json_t *values,
                           tfs_instance_list *list);
 
+/* Fill a plan's unknown identity attributes from its configuration's
+ * references (plancfg.c); call once every instance is read. */
+void tfs_plan_config_refs(tfs_reader *rd, json_t *root);
+
 /* Expand a flatmap (v3 attributes, v4 attributes_flat) into a new object
  * kept by the state; flat is emptied. */
 json_t *tfs_flatmap_expand(tfs_reader *rd, json_t *flat);

@@ -325,6 +325,7 @@ bool tfs_read_plan(tfs_reader *rd, json_t *root)
 		}
 		tfs_jpath_reset(&rd->path, 0);
 	}
+	tfs_plan_config_refs(rd, root);
 	/* planned_values repeat the after values: redact them too, so no
 	 * copy of a secret stays in the document */
 	if (planned) {

@@ -9,7 +9,13 @@
  * Rules of the house:
  *   - 730 hours a month;
  *   - a price the table lacks is a component with price_row NULL: it adds
- *     nothing to the total and is counted in missing_prices, never guessed;
+ *     nothing to the total and is counted in missing_prices, never guessed,
+ *     and its resource's status says so (price-not-found);
+ *   - only sa-east-1 is priced: a resource whose region the input records
+ *     as another (its region attribute, ARN, AZ or provider configuration)
+ *     is listed as outside the region, and a resource of another provider
+ *     as not AWS; neither is priced at sa-east-1 rates, and the summary
+ *     counts what the total leaves out;
  *   - a usage-based component without a usage figure has has_quantity
  *     false: it shows its unit price ("depends on usage") and adds nothing;
  *   - totals are sums of unrounded component costs.
@@ -41,12 +47,17 @@ typedef struct tfs_cost_component {
 	const char *price_key;
 	const tfs_price *price_row; /* NULL: the table has no such price */
 	double monthly_cost;       /* quantity x price, unrounded; 0 if unknown */
+	const char *note;          /* an assumption it rests on, or NULL */
 } tfs_cost_component;
 
 typedef enum tfs_cost_status {
-	TFS_COST_PRICED,      /* has components */
-	TFS_COST_FREE,        /* AWS charges nothing for it */
-	TFS_COST_UNSUPPORTED, /* tfsight does not price this type yet */
+	TFS_COST_PRICED,          /* has components, every one with its price */
+	TFS_COST_PRICE_NOT_FOUND, /* has components; the table lacks a price */
+	TFS_COST_FREE,            /* no charge of its own (note: why, or the
+	                             resource it is billed with) */
+	TFS_COST_UNSUPPORTED,     /* billable; tfsight has no estimator yet */
+	TFS_COST_OTHER_REGION,    /* outside sa-east-1: not priced */
+	TFS_COST_NOT_AWS,         /* another provider's: not priced */
 } tfs_cost_status;
 
 typedef struct tfs_cost_resource {
@@ -56,6 +67,9 @@ typedef struct tfs_cost_resource {
 	const char *resource_id;   /* its ARN, else its id, else NULL */
 	tfs_cost_status status;
 	const char *note;          /* why free, why unsupported, or a caveat */
+	const char *region;        /* outside the region: which one */
+	size_t parent;             /* free: the node it is billed with, or
+	                              TFS_NONE */
 	tfs_cost_component *components;
 	size_t ncomponents;
 	double monthly_cost;       /* sum of the components */
@@ -71,6 +85,8 @@ typedef struct tfs_cost {
 	double total;
 	double usage_total;        /* of which usage-based components */
 	size_t n_priced, n_free, n_unsupported;
+	size_t n_no_price;         /* price-not-found */
+	size_t n_other_region, n_not_aws; /* left out of the total */
 	size_t missing_prices, pending_usage;
 	tfs_arena arena;
 } tfs_cost;
@@ -80,6 +96,23 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 void tfs_cost_free(tfs_cost *c);
 
 const char *tfs_cost_status_name(tfs_cost_status s);
+
+/* Whether the resource has cost components (priced, or priced with a
+ * price missing): what the cost tree, the totals and the roll-ups show. */
+static inline bool tfs_cost_has_components(const tfs_cost_resource *r)
+{
+	return (r->status == TFS_COST_PRICED ||
+	        r->status == TFS_COST_PRICE_NOT_FOUND) &&
+	       r->ncomponents > 0;
+}
+
+/* Whether the resource is left out of the estimate: outside sa-east-1 or
+ * not an AWS resource. */
+static inline bool tfs_cost_excluded(const tfs_cost_resource *r)
+{
+	return r->status == TFS_COST_OTHER_REGION ||
+	       r->status == TFS_COST_NOT_AWS;
+}
 
 /* ---- roll-ups -------------------------------------------------------------- */
 

@@ -60,6 +60,7 @@ typedef enum tfs_dbox_kind {
 	TFS_DBOX_AZ,
 	TFS_DBOX_SUBNET_PUBLIC,
 	TFS_DBOX_SUBNET_PRIVATE,
+	TFS_DBOX_SUBNET_UNKNOWN, /* not in this input: public or private unknown */
 	TFS_DBOX_NODE,           /* a resource, or a collapsed set of them */
 	TFS_DBOX_USERS,          /* users and the internet, outside the cloud */
 	TFS_DBOX_TITLE,

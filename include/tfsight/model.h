@@ -76,7 +76,7 @@ typedef enum tfs_kind {
 	TFS_KIND_DYNAMODB_TABLE,
 	TFS_KIND_IAM,
 	TFS_KIND_GENERIC,  /* any other managed type */
-	TFS_KIND_EXTERNAL, /* referenced, not in this state */
+	TFS_KIND_EXTERNAL, /* referenced, not in this input */
 } tfs_kind;
 
 /* Where a node is drawn and listed. */
@@ -106,11 +106,21 @@ typedef enum tfs_env_source {
 	TFS_ENV_UNKNOWN,
 } tfs_env_source;
 
+/* A subnet's tier.  Unknown is a subnet the input refers to but does not
+ * hold (another state's, a data source's, a hard-coded id): nothing says
+ * whether it is public, and nothing that depends on it is decided. */
+typedef enum tfs_tier {
+	TFS_TIER_PUBLIC,
+	TFS_TIER_PRIVATE,
+	TFS_TIER_UNKNOWN,
+} tfs_tier;
+
 typedef enum tfs_public_source {
 	TFS_PUBLIC_ROUTE_TABLE,   /* default route to an internet gateway */
 	TFS_PUBLIC_MAP_PUBLIC_IP, /* map_public_ip_on_launch */
 	TFS_PUBLIC_TAG,           /* a tag says public/private */
 	TFS_PUBLIC_UNKNOWN,       /* nothing tells: treated as private */
+	TFS_PUBLIC_NOT_IN_INPUT,  /* not in this input: unknown */
 } tfs_public_source;
 
 typedef struct tfs_node {
@@ -126,15 +136,20 @@ typedef struct tfs_node {
 	size_t nsubnets;
 	const char **azs; /* availability zones, sorted, unique */
 	size_t nazs;
-	/* subnets: public or private, and why */
-	bool is_public;
+	/* subnets (and external nodes standing for one): the tier, and why */
+	tfs_tier tier;
 	tfs_public_source public_source;
 	const char *public_evidence;
 	const char *detail; /* short facts for labels: "512 CPU / 1024 MiB" */
 	/* ECS services: their task definition and cluster nodes (TFS_NONE when
-	 * not in this state) */
+	 * not in this input) */
 	size_t task_definition;
 	size_t cluster;
+	/* Elastic IPs: the node that uses the address (a NAT gateway, an
+	 * aws_eip_association); NAT gateways: their first Elastic IP in this
+	 * input.  TFS_NONE when none; see tfs_model_eip_use(). */
+	size_t attached;
+	const char *attached_evidence; /* "ADDRESS.allocation_id = VALUE" */
 } tfs_node;
 
 typedef enum tfs_edge_kind {
@@ -181,7 +196,7 @@ typedef struct tfs_ids {
 
 typedef struct tfs_subnet_group {
 	size_t subnet;   /* node index (a subnet, or an external node) */
-	bool is_public;
+	tfs_tier tier;
 	tfs_ids members; /* resources placed in it */
 } tfs_subnet_group;
 
@@ -209,7 +224,7 @@ typedef struct tfs_tree {
 	tfs_ids edge;              /* edge and global services */
 	tfs_region_group *regions; /* by name */
 	size_t nregions, cap;
-	tfs_ids external;          /* referenced, not in this state */
+	tfs_ids external;          /* referenced, not in this input */
 } tfs_tree;
 
 typedef struct tfs_model_options {
@@ -250,6 +265,29 @@ const char *tfs_model_check(const tfs_model *m);
  * NULL when none names one: the stack's own. */
 const char *tfs_model_main_env(const tfs_model *m);
 
+/* Whether an Elastic IP is in use: the one rule both the estimate's "not
+ * associated" note and the idle-address check apply, so they cannot
+ * disagree.  In use when its own association_id, instance or
+ * network_interface is set, or when a NAT gateway or an
+ * aws_eip_association of this input names its allocation; unknown when the
+ * input records none of the three (a plan before apply); idle otherwise. */
+typedef enum tfs_eip_state {
+	TFS_EIP_IN_USE,
+	TFS_EIP_IDLE,
+	TFS_EIP_UNKNOWN,
+} tfs_eip_state;
+
+typedef struct tfs_eip_use {
+	tfs_eip_state state;
+	const char *attr;  /* the EIP's attribute that decides, e.g.
+	                      "association_id", or "allocation_id" when a user
+	                      names it */
+	const char *value; /* that attribute's value, or NULL */
+	size_t by;         /* the node using it, or TFS_NONE */
+} tfs_eip_use;
+
+void tfs_model_eip_use(const tfs_model *m, size_t eip, tfs_eip_use *out);
+
 /* The node's non-empty value of tag key (exact key), or NULL. */
 const char *tfs_node_tag(const tfs_node *n, const char *key);
 
@@ -260,5 +298,6 @@ const char *tfs_category_name(tfs_category c);
 tfs_category tfs_kind_category(tfs_kind k);
 const char *tfs_env_source_name(tfs_env_source s);
 const char *tfs_public_source_name(tfs_public_source s);
+const char *tfs_tier_name(tfs_tier t); /* "public", "private", "unknown" */
 
 #endif

@@ -31,6 +31,11 @@ void tfs_text_cell(tfs_buf *b, const char *s, size_t max);
  * cents for a person ("0.0000004", "730", "12.5"). */
 void tfs_decimal(tfs_buf *b, double v, int decimals);
 
+/* What an estimate leaves out, for every renderer's total line: "3
+ * resources outside sa-east-1 and 1 not on AWS"; nothing when both are
+ * zero.  Returns whether it wrote anything. */
+bool tfs_excluded_phrase(tfs_buf *b, size_t other_region, size_t not_aws);
+
 /* RFC 4180 field: quoted when it holds a comma, quote or line break; a
  * leading = + - @ is quoted behind a ' so no spreadsheet runs it. */
 void tfs_csv_field(tfs_buf *b, const char *s);

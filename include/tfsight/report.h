@@ -92,6 +92,7 @@ typedef struct tfs_report {
 	/* headline */
 	double total;                 /* every stack */
 	size_t n_priced, n_free, n_unsupported, missing_prices, pending_usage;
+	size_t n_no_price, n_other_region, n_not_aws;
 	size_t checks_passed, checks_decided; /* summed over stacks */
 	size_t failed[TFS_SEV_COUNT];
 	tfs_rollups *rollups;         /* over all stacks */

@@ -212,7 +212,7 @@ static bool S_windows_task(const tfs_check_ctx *x, size_t svc)
 /* The cluster's default strategy: on the aws_ecs_cluster (older
  * providers) or its aws_ecs_cluster_capacity_providers.  Sets *where to
  * the node that holds it; NULL with *where TFS_NONE when the cluster is
- * not in this state. */
+ * not in this input. */
 static const json_t *S_cluster_strategy(const tfs_check_ctx *x, size_t svc,
                                         size_t *where)
 {
@@ -293,7 +293,7 @@ static void S_fargate_spot(tfs_check_ctx *x)
 		if (where == TFS_NONE)
 			tfs_ck_unknown(x, i, "cluster",
 			               "no launch type or strategy of its own, and its "
-			               "cluster is not in this state");
+			               "cluster is not in this input");
 		else if (S_uses_spot(def))
 			tfs_ck_result(x, i, TFS_STATUS_PASS,
 			              tfs_ck_fmt(x, "%s.default_capacity_provider_strategy",
@@ -910,63 +910,44 @@ static void S_graviton(tfs_check_ctx *x)
 
 static void S_idle_eip(tfs_check_ctx *x)
 {
-	tfs_map used;
-	size_t i, k;
-	const char *s;
+	size_t i;
 
-	/* allocation ids that NAT gateways and associations of this state use,
-	 * since the EIP's own association is recorded only at its next
-	 * refresh */
-	tfs_map_init(&used);
-	for (i = 0; i < x->m->nresources; i++) {
-		const char *type = tfs_ck_type(x, i);
-		const json_t *a = tfs_ck_attrs(x, i);
-		if (strcmp(type, "aws_nat_gateway") == 0) {
-			if ((s = tfs_attr_str(a, "allocation_id")))
-				tfs_map_put(&used, s, i);
-			tfs_attr_foreach_str(a, "secondary_allocation_ids", k, s)
-				tfs_map_put(&used, s, i);
-		} else if (strcmp(type, "aws_eip_association") == 0 &&
-		           (s = tfs_attr_str(a, "allocation_id"))) {
-			tfs_map_put(&used, s, i);
-		}
-	}
 	TFS_CK_FOREACH_TYPE(x, i, "aws_eip") {
-		const json_t *a = tfs_ck_attrs(x, i);
-		const char *alloc = tfs_attr_str(a, "allocation_id");
 		const tfs_cost_resource *r;
-		size_t by;
+		tfs_eip_use use;
 
-		if (!alloc)
-			alloc = tfs_attr_str(a, "id");
-		if (tfs_attr_str(a, "association_id"))
-			tfs_ck_pass(x, i, "association_id", "associated, so in use");
-		else if (tfs_attr_str(a, "instance"))
-			tfs_ck_pass(x, i, "instance", "attached to an instance");
-		else if (tfs_attr_str(a, "network_interface"))
-			tfs_ck_pass(x, i, "network_interface",
-			            "attached to a network interface");
-		else if (alloc && tfs_map_get(&used, alloc, &by))
-			tfs_ck_result(x, i, TFS_STATUS_PASS, "allocation_id",
-			              tfs_ck_fmt(x, "\"%s\"", alloc),
-			              "used by %s", tfs_ck_address(x, by));
-		else if (!json_object_get(a, "association_id") &&
-		         !json_object_get(a, "instance") &&
-		         !json_object_get(a, "network_interface"))
-			tfs_ck_unknown(x, i, "association_id",
-			               "the state records no association, instance or "
-			               "network interface");
-		else {
-			tfs_ck_fail(x, i, "association_id",
+		tfs_model_eip_use(x->m, i, &use);
+		switch (use.state) {
+		case TFS_EIP_IN_USE:
+			if (use.by != TFS_NONE)
+				tfs_ck_result(x, i, TFS_STATUS_PASS, use.attr,
+				              tfs_ck_fmt(x, "\"%s\"",
+				                         use.value ? use.value : ""),
+				              "used by %s", tfs_ck_address(x, use.by));
+			else
+				tfs_ck_pass(x, i, use.attr, "%s, so in use",
+				            strcmp(use.attr, "association_id") == 0
+				                    ? "associated"
+				            : strcmp(use.attr, "instance") == 0
+				                    ? "attached to an instance"
+				                    : "attached to a network interface");
+			break;
+		case TFS_EIP_UNKNOWN:
+			tfs_ck_unknown(x, i, use.attr,
+			               "the input records no association, instance or "
+			               "network interface, and nothing in it uses the "
+			               "allocation");
+			break;
+		case TFS_EIP_IDLE:
+			tfs_ck_fail(x, i, use.attr,
 			            "not associated with anything, yet its public IPv4 "
 			            "address is billed every hour");
 			r = S_cost_of(x, i);
-			if (r && r->status == TFS_COST_PRICED && r->ncomponents &&
-			    !r->missing_prices)
+			if (r && r->status == TFS_COST_PRICED && r->ncomponents)
 				tfs_ck_saving(x, r->monthly_cost);
+			break;
 		}
 	}
-	tfs_map_release(&used);
 }
 
 /* ---- the table ----------------------------------------------------------- */

@@ -196,7 +196,7 @@ static void S_ecs_multi_az(tfs_check_ctx *x)
 		else if (unknown)
 			tfs_ck_result(
 				x, i, TFS_STATUS_UNKNOWN, ATTR, azs,
-				"%zu of the subnets are not in this state, so "
+				"%zu of the subnets are not in this input, so "
 				"their AZs are unknown",
 				unknown);
 		else
@@ -306,7 +306,7 @@ static void S_lb_multi_az(tfs_check_ctx *x)
 		else if (unknown)
 			tfs_ck_result(
 				x, i, TFS_STATUS_UNKNOWN, "subnets", azs,
-				"%zu of the subnets are not in this state, so "
+				"%zu of the subnets are not in this input, so "
 				"their AZs are unknown",
 				unknown);
 		else
@@ -714,7 +714,7 @@ static void S_ecs_behind_lb(tfs_check_ctx *x)
 				tfs_ck_unknown(
 					x, i, "load_balancer",
 					"no load balancer, and the task "
-					"definition is not in this state to "
+					"definition is not in this input to "
 					"tell whether the service serves "
 					"traffic");
 			else

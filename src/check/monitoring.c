@@ -370,7 +370,7 @@ static void S_alarm_actions(tfs_check_ctx *x)
 		case S_REACH_OUTSIDE:
 			tfs_ck_result(
 				x, i, TFS_STATUS_UNKNOWN, attr, value,
-				"notifies a topic that is not in this state, "
+				"notifies a topic that is not in this input, "
 				"so its subscribers are unknown");
 			break;
 		case S_REACH_PENDING:
@@ -609,7 +609,7 @@ static void S_container_insights(tfs_check_ctx *x)
 				x, i, "setting",
 				"the cluster does not set containerInsights, "
 				"so the account default decides, and it is "
-				"not in this state");
+				"not in this input");
 	}
 }
 

@@ -1087,7 +1087,7 @@ static void S_sg_db_from_app(tfs_check_ctx *x)
 			               "group would apply");
 		else if (missing)
 			tfs_ck_unknown(x, i, "vpc_security_group_ids",
-			               "security group %s is not in this state, so its "
+			               "security group %s is not in this input, so its "
 			               "rules are unknown", missing);
 		else if (unverified)
 			tfs_ck_unknown(x, i, "vpc_security_group_ids",
@@ -1213,7 +1213,7 @@ static void S_rds_tls(tfs_check_ctx *x)
 		g = tfs_ck_first(x, gtype, "name", group, &it);
 		if (g == TFS_NONE) {
 			tfs_ck_unknown(x, i, gattr,
-			               "parameter group %s is not in this state", group);
+			               "parameter group %s is not in this input", group);
 			continue;
 		}
 		json_array_foreach(json_object_get(tfs_ck_attrs(x, g), "parameter"),

@@ -195,7 +195,7 @@ static void S_ecs_service(tfs_est_ctx *c)
 	}
 	if (svc->task_definition == TFS_NONE) {
 		c->res->status = TFS_COST_UNSUPPORTED;
-		c->res->note = "its task definition is not in this state";
+		c->res->note = "its task definition is not in this input";
 		return;
 	}
 	td = c->m->nodes[svc->task_definition].item->inst->attributes;
@@ -290,10 +290,12 @@ static void S_rds_instance(tfs_est_ctx *c)
 	        "additional_backup_storage_gb", 1, "rds.backup.gb_month");
 }
 
-void tfs_est_public_ipv4(tfs_est_ctx *c, double addresses)
+tfs_cost_component *tfs_est_public_ipv4(tfs_est_ctx *c, double addresses)
 {
-	tfs_est_fixed(c, "Public IPv4 address", "IP-hours",
-	        addresses * TFS_HOURS_PER_MONTH, "vpc.public_ipv4.hour");
+	tfs_cost_component *k = tfs_est_component(c, "Public IPv4 address",
+	                                          "IP-hours", "vpc.public_ipv4.hour");
+	tfs_est_set_quantity(k, addresses * TFS_HOURS_PER_MONTH);
+	return k;
 }
 
 /* ---- the tables ------------------------------------------------------------------- */
@@ -336,92 +338,78 @@ static const S_estimator ESTIMATORS[] = {
 	{"aws_wafv2_web_acl", tfs_est_wafv2_web_acl},
 };
 
-/* Types AWS charges nothing for (their cost, if any, is on another
- * resource), sorted. */
-static const char *const FREE[] = {
-	"aws_acm_certificate",
-	"aws_acm_certificate_validation",
-	"aws_alb_listener",
-	"aws_alb_listener_rule",
-	"aws_alb_target_group",
-	"aws_appautoscaling_policy",
-	"aws_appautoscaling_target",
-	"aws_cloudfront_origin_access_control",
-	"aws_cloudfront_origin_access_identity",
-	"aws_cloudfront_response_headers_policy",
-	"aws_db_parameter_group",
-	"aws_db_subnet_group",
-	"aws_default_route_table",
-	"aws_default_security_group",
-	"aws_default_subnet",
-	"aws_default_vpc",
-	"aws_ecr_lifecycle_policy",
-	"aws_ecs_cluster",
-	"aws_ecs_cluster_capacity_providers",
-	"aws_ecs_task_definition",
-	"aws_elasticache_parameter_group",
-	"aws_elasticache_subnet_group",
-	"aws_internet_gateway",
-	"aws_kms_alias",
-	"aws_lambda_permission",
-	"aws_lb_listener",
-	"aws_lb_listener_rule",
-	"aws_lb_target_group",
-	"aws_lb_target_group_attachment",
-	"aws_main_route_table_association",
-	"aws_rds_cluster_parameter_group",
-	"aws_route",
-	"aws_route_table",
-	"aws_route_table_association",
-	"aws_s3_bucket_acl",
-	"aws_s3_bucket_lifecycle_configuration",
-	"aws_s3_bucket_logging",
-	"aws_s3_bucket_ownership_controls",
-	"aws_s3_bucket_policy",
-	"aws_s3_bucket_public_access_block",
-	"aws_s3_bucket_server_side_encryption_configuration",
-	"aws_s3_bucket_versioning",
-	"aws_secretsmanager_secret_version",
-	"aws_security_group",
-	"aws_security_group_rule",
-	"aws_sns_topic_policy",
-	"aws_sns_topic_subscription",
-	"aws_sqs_queue_policy",
-	"aws_subnet",
-	"aws_volume_attachment",
-	"aws_vpc",
-	"aws_vpc_security_group_egress_rule",
-	"aws_vpc_security_group_ingress_rule",
-	"aws_wafv2_web_acl_association",
-};
-
 static int S_estimator_cmp(const void *key, const void *elem)
 {
 	return strcmp(key, ((const S_estimator *)elem)->type);
 }
 
-static int S_str_cmp(const void *key, const void *elem)
+/* Terraform's own and its utility providers: no cloud, no charge. */
+static bool S_utility_provider(const char *name)
 {
-	return strcmp(key, *(const char *const *)elem);
+	static const char *const NAMES[] = {
+		"archive", "cloudinit", "external", "http", "local", "null",
+		"random",  "template",  "terraform", "time", "tls",
+	};
+	for (size_t i = 0; i < sizeof(NAMES) / sizeof(*NAMES); i++)
+		if (strcmp(name, NAMES[i]) == 0)
+			return true;
+	return false;
+}
+
+/* A region the input records, other than the one the tables price. */
+static const char *S_other_region(const tfs_inventory_item *it)
+{
+	switch (it->region_source) {
+	case TFS_REGION_ATTRIBUTE:
+	case TFS_REGION_ARN:
+	case TFS_REGION_AZ:
+	case TFS_REGION_PROVIDER:
+		return strcmp(it->region, TFS_DEFAULT_REGION) != 0 ? it->region
+		                                                   : NULL;
+	case TFS_REGION_DEFAULT:
+	case TFS_REGION_GLOBAL:
+		break;
+	}
+	return NULL;
 }
 
 static void S_estimate_one(tfs_est_ctx *c)
 {
-	const char *type = c->res->type;
+	const tfs_inventory_item *it = c->m->nodes[c->node].item;
+	const char *type = c->res->type, *provider, *region;
 	const S_estimator *e;
 
+	provider = tfs_provider_short_name(it->inst->provider);
+	if (strcmp(provider, "aws") != 0) {
+		if (S_utility_provider(provider)) {
+			c->res->status = TFS_COST_FREE;
+			c->res->note = "a Terraform utility resource: no cloud charge";
+		} else {
+			c->res->status = TFS_COST_NOT_AWS;
+			c->res->note = tfs_est_key(c, "not an AWS resource (%s): not "
+			                              "priced",
+			                           provider);
+		}
+		return;
+	}
+	/* free is free in every region */
+	if (tfs_est_free(c))
+		return;
+	if ((region = S_other_region(it)) != NULL) {
+		c->res->status = TFS_COST_OTHER_REGION;
+		c->res->region = region;
+		c->res->note = tfs_est_key(c, "outside sa-east-1 (%s): not priced",
+		                           region);
+		return;
+	}
 	e = bsearch(type, ESTIMATORS, sizeof(ESTIMATORS) / sizeof(*ESTIMATORS),
 	            sizeof(*ESTIMATORS), S_estimator_cmp);
 	if (e) {
 		c->res->status = TFS_COST_PRICED;
 		c->cap = 0;
 		e->fn(c);
-		return;
-	}
-	if (strncmp(type, "aws_iam_", 8) == 0 ||
-	    bsearch(type, FREE, sizeof(FREE) / sizeof(*FREE), sizeof(*FREE),
-	            S_str_cmp)) {
-		c->res->status = TFS_COST_FREE;
+		if (c->res->status == TFS_COST_PRICED && c->res->missing_prices)
+			c->res->status = TFS_COST_PRICE_NOT_FOUND;
 		return;
 	}
 	c->res->status = TFS_COST_UNSUPPORTED;
@@ -604,6 +592,12 @@ const char *tfs_cost_status_name(tfs_cost_status s)
 		return "free";
 	case TFS_COST_UNSUPPORTED:
 		return "unsupported";
+	case TFS_COST_PRICE_NOT_FOUND:
+		return "price-not-found";
+	case TFS_COST_OTHER_REGION:
+		return "outside-region";
+	case TFS_COST_NOT_AWS:
+		return "not-aws";
 	}
 	return "unsupported";
 }
@@ -624,7 +618,6 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 	c.m = m;
 	c.p = p;
 	c.u = u;
-	tfs_map_init(&c.eip_allocations);
 	tfs_map_init(&c.eip_addresses);
 	tfs_map_init(&c.cluster_providers);
 	tfs_map_init(&c.rds_clusters);
@@ -633,10 +626,6 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 		const tfs_instance *in = m->nodes[i].item->inst;
 		const char *s;
 		if (strcmp(in->type, "aws_eip") == 0) {
-			if ((s = tfs_attr_str(in->attributes, "allocation_id")))
-				tfs_map_put(&c.eip_allocations, s, i);
-			if ((s = tfs_attr_str(in->attributes, "id")))
-				tfs_map_put(&c.eip_allocations, s, i);
 			if ((s = tfs_attr_str(in->attributes, "public_ip")) && *s)
 				tfs_map_put(&c.eip_addresses, s, i);
 		} else if (strcmp(in->type, "aws_ecs_cluster_capacity_providers") == 0 &&
@@ -655,6 +644,7 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 		size_t k;
 
 		r->node = i;
+		r->parent = TFS_NONE;
 		r->address = m->nodes[i].address;
 		r->type = m->nodes[i].item->inst->type;
 		r->resource_id = tfs_attr_str(m->nodes[i].item->inst->attributes, "arn");
@@ -678,15 +668,24 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 		case TFS_COST_PRICED:
 			cost->n_priced++;
 			break;
+		case TFS_COST_PRICE_NOT_FOUND:
+			cost->n_no_price++;
+			break;
 		case TFS_COST_FREE:
 			cost->n_free++;
 			break;
 		case TFS_COST_UNSUPPORTED:
 			cost->n_unsupported++;
 			break;
+		case TFS_COST_OTHER_REGION:
+			cost->n_other_region++;
+			break;
+		case TFS_COST_NOT_AWS:
+			cost->n_not_aws++;
+			break;
 		}
 	}
-	tfs_map_release(&c.eip_allocations);
+	tfs_est_free_notes(cost);
 	tfs_map_release(&c.eip_addresses);
 	tfs_map_release(&c.cluster_providers);
 	tfs_map_release(&c.rds_clusters);

@@ -272,7 +272,7 @@ void tfs_est_rds_cluster_instance(tfs_est_ctx *c)
 		if (S_io_optimized(c->m->nodes[cl].item->inst->attributes))
 			config = "io_optimized";
 	} else {
-		c->res->note = "its cluster is not in this state: Aurora Standard "
+		c->res->note = "its cluster is not in this input: Aurora Standard "
 		               "assumed";
 	}
 	if (cls && strcmp(cls, "db.serverless") == 0) {

@@ -20,7 +20,6 @@ typedef struct tfs_est_ctx {
 	const json_t *a;           /* the resource's attributes */
 	tfs_cost_resource *res;
 	size_t cap;
-	tfs_map eip_allocations;   /* allocation ids of the state's EIPs */
 	tfs_map eip_addresses;     /* public IPs of the state's EIPs */
 	tfs_map cluster_providers; /* cluster name -> capacity providers node */
 	tfs_map rds_clusters;      /* cluster_identifier -> aws_rds_cluster node */
@@ -53,7 +52,12 @@ void tfs_est_tiered(tfs_est_ctx *c, const char *name, const char *unit,
                     const char *key_unit);
 const char *tfs_est_key(tfs_est_ctx *c, const char *fmt, ...) TFS_PRINTF(2, 3);
 double tfs_est_num(const json_t *o, const char *key, double dflt);
-void tfs_est_public_ipv4(tfs_est_ctx *c, double addresses);
+tfs_cost_component *tfs_est_public_ipv4(tfs_est_ctx *c, double addresses);
+
+/* free.c: whether the type has no charge of its own (status and note
+ * set); then, once every resource has its status, the parents named. */
+bool tfs_est_free(tfs_est_ctx *c);
+void tfs_est_free_notes(tfs_cost *cost);
 
 /* estimate_network.c */
 void tfs_est_load_balancer(tfs_est_ctx *c);

@@ -74,33 +74,51 @@ void tfs_est_load_balancer(tfs_est_ctx *c)
 	} else {
 		c->res->pending_usage++;
 	}
-	if (!internal)
-		tfs_est_public_ipv4(c, (double)(c->m->nodes[c->node].nazs
-		                                  ? c->m->nodes[c->node].nazs
-		                                  : 1));
+	/* one address per AZ it serves, and AWS takes one subnet per AZ; when
+	 * the input names no subnet, the two AZs AWS requires at least */
+	if (!internal) {
+		const tfs_node *n = &c->m->nodes[c->node];
+		if (n->nsubnets)
+			tfs_est_public_ipv4(c, (double)n->nsubnets);
+		else
+			tfs_est_public_ipv4(c, 2)->note =
+				"2 AZs: the input names no subnets, and AWS requires at "
+				"least two";
+	}
 }
 
 void tfs_est_nat_gateway(tfs_est_ctx *c)
 {
 	const char *ct = tfs_attr_str(c->a, "connectivity_type");
-	const char *alloc = tfs_attr_str(c->a, "allocation_id");
+	const tfs_node *n = &c->m->nodes[c->node];
 
 	tfs_est_fixed(c, "NAT gateway", "hours", TFS_HOURS_PER_MONTH, "nat.hour");
 	tfs_est_usage(c, "Data processed", "GB", "monthly_data_processed_gb", 1,
 	        "nat.gb");
-	/* its Elastic IP is charged on the aws_eip when the state holds it */
-	if ((!ct || strcmp(ct, "public") == 0) &&
-	    !(alloc && tfs_map_get(&c->eip_allocations, alloc, NULL)))
+	/* a public address is charged once: on its aws_eip when this input
+	 * holds it, else here */
+	if (ct && strcmp(ct, "public") != 0)
+		return;
+	if (n->attached != TFS_NONE)
+		c->res->note = tfs_est_key(c, "its public IPv4 address is charged on %s",
+		                           c->m->nodes[n->attached].address);
+	else
 		tfs_est_public_ipv4(c, 1);
 }
 
 void tfs_est_eip(tfs_est_ctx *c)
 {
+	tfs_eip_use use;
+
 	tfs_est_public_ipv4(c, 1);
-	if (!tfs_attr_str(c->a, "association_id") &&
-	    !tfs_attr_str(c->a, "instance") &&
-	    !tfs_attr_str(c->a, "network_interface"))
+	tfs_model_eip_use(c->m, c->node, &use);
+	if (use.state == TFS_EIP_IDLE)
 		c->res->note = "not associated with anything";
+	else if (use.state == TFS_EIP_UNKNOWN)
+		c->res->note = "whether it is associated is not recorded yet";
+	else if (use.by != TFS_NONE)
+		c->res->note = tfs_est_key(c, "the public IPv4 address of %s",
+		                           c->m->nodes[use.by].address);
 }
 
 void tfs_est_vpc_endpoint(tfs_est_ctx *c)

@@ -107,7 +107,7 @@ tfs_rollups *tfs_cost_rollups(tfs_cost *const *costs, size_t n,
 			const tfs_cost_resource *res = &costs[f]->resources[i];
 			const tfs_node *node = &costs[f]->model->nodes[res->node];
 			const char *mod = node->item->inst->module;
-			if (res->status != TFS_COST_PRICED)
+			if (!tfs_cost_has_components(res))
 				continue;
 			r->total += res->monthly_cost;
 			S_add(&acc[0], strcmp(node->environment, "unknown") == 0

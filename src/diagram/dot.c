@@ -90,6 +90,10 @@ static void S_box(tfs_buf *b, const tfs_dpage *p, size_t i,
 		S_colour(b, TFS_DG_PRIVATE);
 		tfs_buf_adds(b, "; style=filled; fillcolor=\"#E6F6F7\"");
 		break;
+	case TFS_DBOX_SUBNET_UNKNOWN:
+		S_colour(b, TFS_DG_GREY);
+		tfs_buf_adds(b, "; style=dashed");
+		break;
 	case TFS_DBOX_NODE:
 	case TFS_DBOX_USERS:
 	case TFS_DBOX_TITLE:

@@ -101,6 +101,17 @@ static void S_group(cairo_t *cr, const tfs_dbox *b)
 		       TFS_KIND_SUBNET, r->x, r->y, TFS_DG_GROUP_ICON);
 		break;
 	}
+	case TFS_DBOX_SUBNET_UNKNOWN:
+		/* neither green nor blue: nothing says which it is */
+		S_rgb(cr, TFS_DG_GREY);
+		cairo_set_line_width(cr, 1);
+		cairo_set_dash(cr, dashes, 2, 0);
+		cairo_rectangle(cr, r->x, r->y, r->w, r->h);
+		cairo_stroke(cr);
+		cairo_set_dash(cr, NULL, 0, 0);
+		S_icon(cr, TFS_DG_GREY, TFS_DG_GLYPH_LOCK, TFS_KIND_SUBNET, r->x, r->y,
+		       TFS_DG_GROUP_ICON);
+		break;
 	case TFS_DBOX_LEGEND:
 		S_rgb(cr, 0xFAFAFA);
 		cairo_rectangle(cr, r->x, r->y, r->w, r->h);

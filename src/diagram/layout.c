@@ -658,7 +658,7 @@ static void S_card_text(layout_page *p, size_t box, const layout_card *cd)
 			tfs_buf_addf(&l2, "Route 53 \xC2\xB7 %zu hosted zone%s", cd->zones,
 			             cd->zones == 1 ? "" : "s");
 		else
-			tfs_buf_adds(&l2, "Route 53 (zone not in this state)");
+			tfs_buf_adds(&l2, "Route 53 (zone not in this input)");
 		tfs_buf_addf(&l3, "%zu record%s", cd->count - cd->zones,
 		             cd->count - cd->zones == 1 ? "" : "s");
 	} else if (cd->kind == TFS_KIND_ACM_CERTIFICATE && cd->count > 1) {
@@ -916,7 +916,7 @@ static void S_pmap_put(S_pmap *m, size_t a, size_t b, size_t v)
 
 typedef struct {
 	const char *key;
-	bool is_public;
+	tfs_tier tier;
 } S_row;
 
 typedef struct {
@@ -962,23 +962,23 @@ static int S_str_cmp(const void *a, const void *b)
 }
 
 /* The subnet row a subnet group belongs to. */
-static size_t S_row_index(S_vpcview *v, const char *key, bool is_public)
+static size_t S_row_index(S_vpcview *v, const char *key, tfs_tier tier)
 {
 	size_t i;
 	for (i = 0; i < v->nrows; i++)
-		if (v->rows[i].is_public == is_public && strcmp(v->rows[i].key, key) == 0)
+		if (v->rows[i].tier == tier && strcmp(v->rows[i].key, key) == 0)
 			return i;
 	tfs_grow(&v->rows, &v->cap_rows, v->nrows + 1, sizeof(*v->rows));
 	v->rows[v->nrows].key = key;
-	v->rows[v->nrows].is_public = is_public;
+	v->rows[v->nrows].tier = tier;
 	return v->nrows++;
 }
 
 static int S_row_cmp(const void *pa, const void *pb)
 {
 	const S_row *a = pa, *b = pb;
-	if (a->is_public != b->is_public)
-		return a->is_public ? -1 : 1;
+	if (a->tier != b->tier)
+		return (int)a->tier - (int)b->tier; /* public, private, unknown */
 	return strcmp(a->key, b->key);
 }
 
@@ -1052,7 +1052,7 @@ again:
 			for (s = 0; s < vg[g]->azs[a].nsubnets; s++) {
 				const tfs_subnet_group *sg = &vg[g]->azs[a].subnets[s];
 				(void)S_row_index(v, generic_rows ? "" : c->bkey[sg->subnet],
-				                  sg->is_public);
+				                  sg->tier);
 			}
 	if (v->nrows > S_MAX_ROWS && !generic_rows) {
 		generic_rows = true;
@@ -1077,7 +1077,7 @@ again:
 				const tfs_node *sn = &c->m->nodes[sg->subnet];
 				S_cell *cell;
 				r = S_row_index(v, generic_rows ? "" : c->bkey[sg->subnet],
-				                sg->is_public);
+				                sg->tier);
 				cell = &v->cells[r * v->naz + ai];
 				if (cell->first == TFS_NONE) {
 					cell->first = sg->subnet;
@@ -1269,7 +1269,7 @@ static const char *S_vpc_title(layout_page *p, size_t vpc, size_t nvpcs,
 	if (vn && vn->kind == TFS_KIND_VPC && vn->detail)
 		tfs_buf_adds(extra, vn->detail);
 	else if (vn && vn->kind == TFS_KIND_EXTERNAL)
-		tfs_buf_adds(extra, "not in this state");
+		tfs_buf_adds(extra, "not in this input");
 	s = tfs_arena_strdup(&p->c->tmp, t.data);
 	tfs_buf_release(&t);
 	return s;
@@ -1318,21 +1318,29 @@ static void S_vpcview_emit(layout_page *p, S_vpcview *v, size_t parent,
 				ry += v->row_h[r] + gap;
 				continue;
 			}
-			sb = S_add_box(p, v->rows[r].is_public ? TFS_DBOX_SUBNET_PUBLIC
-			                                       : TFS_DBOX_SUBNET_PRIVATE,
+			sb = S_add_box(p, v->rows[r].tier == TFS_TIER_PUBLIC
+			                          ? TFS_DBOX_SUBNET_PUBLIC
+			                  : v->rows[r].tier == TFS_TIER_PRIVATE
+			                          ? TFS_DBOX_SUBNET_PRIVATE
+			                          : TFS_DBOX_SUBNET_UNKNOWN,
 			               az, sx, ry, sw, v->row_h[r]);
 			p->boxes[sb].node = cell->first;
 			p->boxes[sb].count = cell->count;
 			tfs_buf_init(&label);
 			tfs_buf_init(&cidr);
-			tfs_buf_addf(&label, "%s subnet", v->rows[r].is_public ? "Public"
-			                                                       : "Private");
+			tfs_buf_adds(&label, v->rows[r].tier == TFS_TIER_PUBLIC
+			                             ? "Public subnet"
+			                     : v->rows[r].tier == TFS_TIER_PRIVATE
+			                             ? "Private subnet"
+			                             : "Subnet not in this input");
 			if (cell->count > 1)
 				tfs_buf_addf(&cidr, "\xC3\x97%zu subnets", cell->count);
 			else if (cell->cidr)
 				tfs_buf_adds(&cidr, cell->cidr);
 			S_group_label(p, sb, label.data, cidr.data, true, false,
-			              v->rows[r].is_public ? 0x248814 : 0x147EBA);
+			              v->rows[r].tier == TFS_TIER_PUBLIC    ? 0x248814
+			              : v->rows[r].tier == TFS_TIER_PRIVATE ? 0x147EBA
+			                                                    : TFS_DG_GREY);
 			/* the subnet's name on a second line when it says more */
 			if (cell->label && !cell->mixed) {
 				tfs_dbox *b = &p->boxes[sb];
@@ -2223,6 +2231,8 @@ const char *tfs_dbox_kind_name(tfs_dbox_kind k)
 		return "public-subnet";
 	case TFS_DBOX_SUBNET_PRIVATE:
 		return "private-subnet";
+	case TFS_DBOX_SUBNET_UNKNOWN:
+		return "unknown-subnet";
 	case TFS_DBOX_NODE:
 		return "node";
 	case TFS_DBOX_USERS:

@@ -213,6 +213,7 @@ bool tfs_dg_header(const tfs_dbox *b, tfs_drect *out)
 	case TFS_DBOX_VPC:
 	case TFS_DBOX_SUBNET_PUBLIC:
 	case TFS_DBOX_SUBNET_PRIVATE:
+	case TFS_DBOX_SUBNET_UNKNOWN:
 		/* the icon square in the corner (draw.c) */
 		x0 = b->r.x;
 		y0 = b->r.y;

@@ -123,7 +123,8 @@ static tfs_diff_item *S_items(tfs_diff *d, const tfs_cost *c,
 
 		if (in->deposed)
 			continue; /* on its way out; its cost is the current one's */
-		if (priced_only && r->status == TFS_COST_UNSUPPORTED)
+		if (priced_only && (r->status == TFS_COST_UNSUPPORTED ||
+		                    tfs_cost_excluded(r)))
 			continue;
 		it = &items[n++];
 		memset(it, 0, sizeof(*it));

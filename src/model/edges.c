@@ -537,6 +537,52 @@ static void S_waf_association(tfs_builder *b, size_t n)
 	           TFS_EDGE_WAF, n, "resource_arn", res, NULL);
 }
 
+/* ---- Elastic IPs ---------------------------------------------------------------- */
+
+static void S_attach(tfs_builder *b, size_t user, const char *attr,
+                     const char *alloc)
+{
+	tfs_model *m = b->m;
+	size_t e = tfs_b_find(b, TFS_KIND_EIP, alloc);
+
+	if (e == TFS_NONE || e >= m->nresources)
+		return;
+	if (m->nodes[e].attached == TFS_NONE) {
+		m->nodes[e].attached = user;
+		m->nodes[e].attached_evidence = tfs_arena_strfmt(
+			&m->arena, "%s.%s = %s", m->nodes[user].address, attr, alloc);
+	}
+	if (m->nodes[user].attached == TFS_NONE)
+		m->nodes[user].attached = e;
+}
+
+/* Which NAT gateway or association uses each Elastic IP's allocation. */
+static void S_eips(tfs_builder *b)
+{
+	tfs_model *m = b->m;
+	size_t i, k;
+	const char *s;
+
+	for (i = 0; i < m->nresources; i++)
+		if (m->nodes[i].kind == TFS_KIND_EIP)
+			tfs_b_index(b, TFS_KIND_EIP,
+			            tfs_attr_str(tfs_node_attrs(m, i), "allocation_id"), i);
+	for (i = 0; i < m->nresources; i++) {
+		json_t *a = tfs_node_attrs(m, i);
+		if (m->nodes[i].kind == TFS_KIND_NAT_GATEWAY) {
+			S_attach(b, i, "allocation_id", tfs_attr_str(a, "allocation_id"));
+			tfs_attr_foreach_str(a, "secondary_allocation_ids", k, s)
+				S_attach(b, i,
+				         tfs_arena_strfmt(&m->arena,
+				                          "secondary_allocation_ids[%zu]", k),
+				         s);
+		} else if (strcmp(m->nodes[i].item->inst->type,
+		                  "aws_eip_association") == 0) {
+			S_attach(b, i, "allocation_id", tfs_attr_str(a, "allocation_id"));
+		}
+	}
+}
+
 void tfs_build_edges(tfs_builder *b)
 {
 	tfs_model *m = b->m;
@@ -570,5 +616,6 @@ void tfs_build_edges(tfs_builder *b)
 			S_waf_association(b, i);
 	}
 	free(igw_of_vpc);
+	S_eips(b);
 	S_network(b);
 }

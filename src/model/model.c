@@ -321,6 +321,17 @@ const char *tfs_public_source_name(tfs_public_source s)
 	case TFS_PUBLIC_MAP_PUBLIC_IP: return "map_public_ip_on_launch";
 	case TFS_PUBLIC_TAG: return "tag";
 	case TFS_PUBLIC_UNKNOWN: return "unknown";
+	case TFS_PUBLIC_NOT_IN_INPUT: return "not-in-input";
+	}
+	return "unknown";
+}
+
+const char *tfs_tier_name(tfs_tier t)
+{
+	switch (t) {
+	case TFS_TIER_PUBLIC: return "public";
+	case TFS_TIER_PRIVATE: return "private";
+	case TFS_TIER_UNKNOWN: return "unknown";
 	}
 	return "unknown";
 }
@@ -370,6 +381,7 @@ static size_t S_new_node(tfs_model *m)
 	m->nodes[m->nnodes].vpc = TFS_NONE;
 	m->nodes[m->nnodes].task_definition = TFS_NONE;
 	m->nodes[m->nnodes].cluster = TFS_NONE;
+	m->nodes[m->nnodes].attached = TFS_NONE;
 	return m->nnodes++;
 }
 
@@ -387,12 +399,16 @@ size_t tfs_b_find_or_external(tfs_builder *b, tfs_kind kind, const char *value)
 	node = &b->m->nodes[n];
 	node->kind = TFS_KIND_EXTERNAL;
 	node->address = tfs_arena_strdup(&b->m->arena, value);
-	node->label = tfs_arena_strfmt(&b->m->arena, "%s (not in this state)",
+	node->label = tfs_arena_strfmt(&b->m->arena, "%s (not in this input)",
 	                               tfs_kind_name(kind));
 	node->placement = TFS_PLACE_EXTERNAL;
 	node->environment = "unknown";
 	node->env_source = TFS_ENV_UNKNOWN;
-	node->public_source = TFS_PUBLIC_UNKNOWN;
+	node->tier = TFS_TIER_UNKNOWN;
+	node->public_source = TFS_PUBLIC_NOT_IN_INPUT;
+	if (kind == TFS_KIND_SUBNET)
+		node->public_evidence = "not in this input: public or private is "
+		                        "unknown";
 	tfs_b_index(b, TFS_KIND_EXTERNAL, node->address, n);
 	return n;
 }
@@ -652,6 +668,7 @@ tfs_model *tfs_model_build(const tfs_state *st, const tfs_inventory *inv,
 		     strcmp(it->region, "global") == 0))
 			node->placement = TFS_PLACE_EDGE;
 		node->public_source = TFS_PUBLIC_UNKNOWN;
+		node->tier = TFS_TIER_PRIVATE;
 		S_environment(node, opt);
 		node->detail = S_detail(&b, node);
 	}
@@ -717,6 +734,40 @@ const char *tfs_model_check(const tfs_model *m)
 		if (m->rules[i].sg >= m->nnodes)
 			return "a security group rule without its group";
 	return NULL;
+}
+
+void tfs_model_eip_use(const tfs_model *m, size_t eip, tfs_eip_use *out)
+{
+	static const char *const OWN[] = {"association_id", "instance",
+	                                  "network_interface"};
+	const tfs_node *n = &m->nodes[eip];
+	const json_t *a = n->item ? n->item->inst->attributes : NULL;
+	bool recorded = false;
+	size_t i;
+
+	memset(out, 0, sizeof(*out));
+	out->by = TFS_NONE;
+	for (i = 0; i < sizeof(OWN) / sizeof(*OWN); i++) {
+		const char *v = tfs_attr_str(a, OWN[i]);
+		if (v) {
+			out->state = TFS_EIP_IN_USE;
+			out->attr = OWN[i];
+			out->value = v;
+			return;
+		}
+		recorded = recorded || json_object_get(a, OWN[i]);
+	}
+	if (n->attached != TFS_NONE) {
+		out->state = TFS_EIP_IN_USE;
+		out->attr = "allocation_id";
+		out->value = tfs_attr_str(a, "allocation_id");
+		if (!out->value)
+			out->value = tfs_attr_str(a, "id");
+		out->by = n->attached;
+		return;
+	}
+	out->state = recorded ? TFS_EIP_IDLE : TFS_EIP_UNKNOWN;
+	out->attr = "association_id";
 }
 
 const char *tfs_node_tag(const tfs_node *n, const char *key)

@@ -161,9 +161,9 @@ static void S_classify_subnets(tfs_builder *b, const S_routes *r,
 			rt = r->main_rt[n->vpc];
 		if (rt != TFS_NONE) {
 			n->public_source = TFS_PUBLIC_ROUTE_TABLE;
-			n->is_public = r->igw[rt] != NULL;
+			n->tier = r->igw[rt] ? TFS_TIER_PUBLIC : TFS_TIER_PRIVATE;
 			n->public_evidence =
-				n->is_public
+				r->igw[rt]
 					? tfs_arena_strfmt(&m->arena,
 					                   "%s: default route to %s",
 					                   r->igw_evidence[rt], r->igw[rt])
@@ -173,17 +173,17 @@ static void S_classify_subnets(tfs_builder *b, const S_routes *r,
 					                   m->nodes[rt].address);
 		} else if (tfs_attr_bool(a, "map_public_ip_on_launch", &mp)) {
 			n->public_source = TFS_PUBLIC_MAP_PUBLIC_IP;
-			n->is_public = mp;
+			n->tier = mp ? TFS_TIER_PUBLIC : TFS_TIER_PRIVATE;
 			n->public_evidence = tfs_arena_strfmt(
 				&m->arena, "%s.map_public_ip_on_launch = %s", n->address,
 				mp ? "true" : "false");
 		} else if ((tier = S_tag_tier(n->item, &n->public_evidence,
 		                              &m->arena)) >= 0) {
 			n->public_source = TFS_PUBLIC_TAG;
-			n->is_public = tier == 1;
+			n->tier = tier == 1 ? TFS_TIER_PUBLIC : TFS_TIER_PRIVATE;
 		} else {
 			n->public_source = TFS_PUBLIC_UNKNOWN;
-			n->is_public = false;
+			n->tier = TFS_TIER_PRIVATE;
 			n->public_evidence = "no route table, flag or tag in the state";
 		}
 	}

@@ -102,8 +102,8 @@ static tfs_subnet_group *S_subnet_group(tfs_model *m, size_t s, size_t n)
 static int S_subnet_cmp(const void *pa, const void *pb)
 {
 	const tfs_subnet_group *a = pa, *b = pb;
-	if (a->is_public != b->is_public)
-		return a->is_public ? -1 : 1;
+	if (a->tier != b->tier)
+		return (int)a->tier - (int)b->tier; /* public, private, unknown */
 	return a->subnet < b->subnet ? -1 : a->subnet > b->subnet;
 }
 
@@ -176,7 +176,7 @@ void tfs_build_tree(tfs_model *m)
 			} else if (n->kind == TFS_KIND_SUBNET) {
 				tfs_subnet_group *g =
 					S_subnet(S_az(S_vpc(r, n->vpc), S_az_of(m, i)), i);
-				g->is_public = n->is_public;
+				g->tier = n->tier;
 			} else {
 				S_ids_add(&S_vpc(r, n->vpc)->members, i);
 			}
@@ -185,7 +185,7 @@ void tfs_build_tree(tfs_model *m)
 		case TFS_PLACE_SUBNETS:
 			for (j = 0; j < n->nsubnets; j++) {
 				tfs_subnet_group *g = S_subnet_group(m, n->subnets[j], i);
-				g->is_public = m->nodes[n->subnets[j]].is_public;
+				g->tier = m->nodes[n->subnets[j]].tier;
 				S_ids_add(&g->members, i);
 			}
 			break;

@@ -108,6 +108,12 @@ static void S_component(tfs_buf *out, const tfs_cost_component *k, bool last)
 		tfs_money(&cost, k->monthly_cost);
 	}
 	S_row(out, name.data, qty.data, k->unit, cost.data);
+	if (k->note) {
+		tfs_buf_adds(out, last ? "      " : " │    ");
+		tfs_buf_adds(out, "assumed: ");
+		tfs_buf_add_printable(out, k->note);
+		tfs_buf_addc(out, '\n');
+	}
 done:
 	tfs_buf_release(&name);
 	tfs_buf_release(&qty);
@@ -125,7 +131,7 @@ static void S_one(tfs_buf *out, const tfs_cost *c)
 	tfs_buf_addc(out, '\n');
 	for (i = 0; i < c->count; i++) {
 		const tfs_cost_resource *r = &c->resources[i];
-		if (r->status != TFS_COST_PRICED || r->ncomponents == 0)
+		if (!tfs_cost_has_components(r))
 			continue;
 		tfs_buf_addc(out, ' ');
 		tfs_buf_add_printable(out, r->address);
@@ -142,19 +148,28 @@ static void S_one(tfs_buf *out, const tfs_cost *c)
 	tfs_buf_init(&t);
 	tfs_money(&t, c->total);
 	S_row(out, " OVERALL TOTAL", "", "", t.data);
+	tfs_buf_truncate(&t, 0);
+	if (tfs_excluded_phrase(&t, c->n_other_region, c->n_not_aws))
+		tfs_buf_addf(out, " (excludes %s: not priced)\n", t.data);
 	tfs_buf_release(&t);
-	tfs_buf_addf(out, "\n %zu resources: %zu priced, %zu free, %zu not "
-	                  "supported yet",
-	             c->count, c->n_priced, c->n_free, c->n_unsupported);
+	tfs_buf_addf(out, "\n %zu resources: %zu priced, ", c->count, c->n_priced);
+	if (c->n_no_price)
+		tfs_buf_addf(out, "%zu with a price missing, ", c->n_no_price);
+	tfs_buf_addf(out, "%zu free, %zu not supported yet", c->n_free,
+	             c->n_unsupported);
+	if (c->n_other_region)
+		tfs_buf_addf(out, ", %zu outside sa-east-1", c->n_other_region);
+	if (c->n_not_aws)
+		tfs_buf_addf(out, ", %zu not AWS", c->n_not_aws);
 	tfs_buf_addf(out, "; %zu price%s missing; %zu usage-based "
 	                  "component%s without usage (*: usage-based)\n",
 	             c->missing_prices, c->missing_prices == 1 ? "" : "s",
 	             c->pending_usage, c->pending_usage == 1 ? "" : "s");
-	if (c->n_unsupported) {
+	if (c->n_unsupported || c->n_other_region || c->n_not_aws) {
 		tfs_buf_adds(out, "\n Not priced:\n");
 		for (i = 0; i < c->count; i++) {
 			const tfs_cost_resource *r = &c->resources[i];
-			if (r->status != TFS_COST_UNSUPPORTED)
+			if (r->status != TFS_COST_UNSUPPORTED && !tfs_cost_excluded(r))
 				continue;
 			tfs_buf_adds(out, "   ");
 			tfs_buf_add_printable(out, r->address);
@@ -274,6 +289,12 @@ void tfs_render_cost_rollup_json(const tfs_cost_set *set, tfs_buf *out)
 		tfs_jw_uint(&w, c->n_free);
 		tfs_jw_key(&w, "unsupported");
 		tfs_jw_uint(&w, c->n_unsupported);
+		tfs_jw_key(&w, "priceNotFound");
+		tfs_jw_uint(&w, c->n_no_price);
+		tfs_jw_key(&w, "outsideRegion");
+		tfs_jw_uint(&w, c->n_other_region);
+		tfs_jw_key(&w, "notAws");
+		tfs_jw_uint(&w, c->n_not_aws);
 		tfs_jw_key(&w, "missingPrices");
 		tfs_jw_uint(&w, c->missing_prices);
 		tfs_jw_key(&w, "pendingUsage");

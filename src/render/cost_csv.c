@@ -67,7 +67,13 @@ static const char *const COLUMNS =
 	"ServiceCategory,ChargeCategory,ChargeDescription,PricingQuantity,"
 	"PricingUnit,ListUnitPrice,ListCost,EffectiveCost,BillingCurrency,Tags,"
 	"x_ResourceAddress,x_Environment,x_PriceKey,x_UsageBased,"
-	"x_PriceNotFound,x_UsageSource\n";
+	"x_PriceNotFound,x_UsageSource,x_Status,x_Note\n";
+
+/* A resource left out of the estimate gets one row without a quantity or
+ * a cost, so a spreadsheet of the CSV sees it. */
+static const tfs_cost_component S_NOT_PRICED = {
+	"not priced", NULL, 0, false, false, NULL, NULL, NULL, 0, NULL,
+};
 
 static void S_row(tfs_buf *out, const tfs_cost *c, const tfs_cost_resource *r,
                   const tfs_cost_component *k)
@@ -127,6 +133,10 @@ static void S_row(tfs_buf *out, const tfs_cost *c, const tfs_cost_resource *r,
 	tfs_buf_adds(out, k->usage_based ? ",true," : ",false,");
 	tfs_buf_adds(out, k->price_row ? "false," : "true,");
 	tfs_csv_field(out, k->usage_source);
+	tfs_buf_addc(out, ',');
+	tfs_csv_field(out, tfs_cost_status_name(r->status));
+	tfs_buf_addc(out, ',');
+	tfs_csv_field(out, k->note ? k->note : r->note);
 	tfs_buf_addc(out, '\n');
 }
 
@@ -135,9 +145,12 @@ void tfs_render_cost_csv(const tfs_cost_set *set, tfs_buf *out)
 	tfs_buf_adds(out, COLUMNS);
 	for (size_t f = 0; f < set->count; f++) {
 		const tfs_cost *c = set->items[f];
-		for (size_t i = 0; i < c->count; i++)
+		for (size_t i = 0; i < c->count; i++) {
+			if (tfs_cost_excluded(&c->resources[i]))
+				S_row(out, c, &c->resources[i], &S_NOT_PRICED);
 			for (size_t k = 0; k < c->resources[i].ncomponents; k++)
 				S_row(out, c, &c->resources[i],
 				      &c->resources[i].components[k]);
+		}
 	}
 }

@@ -79,6 +79,14 @@ static void S_resource(tfs_jw *w, const tfs_cost *c, const tfs_cost_resource *r)
 	tfs_jw_string(w, r->note);
 	tfs_jw_key(w, "environment");
 	tfs_jw_string(w, n->environment);
+	if (r->region) {
+		tfs_jw_key(w, "region");
+		tfs_jw_string(w, r->region);
+	}
+	if (r->parent != TFS_NONE) {
+		tfs_jw_key(w, "billedWith");
+		tfs_jw_string(w, c->model->nodes[r->parent].address);
+	}
 	tfs_jw_key(w, "components");
 	tfs_jw_array_begin(w);
 	for (i = 0; i < r->ncomponents; i++) {
@@ -92,12 +100,25 @@ static void S_resource(tfs_jw *w, const tfs_cost *c, const tfs_cost_resource *r)
 		tfs_jw_string(w, k->price_row ? k->price_row->source : NULL);
 		tfs_jw_key(w, "usageSource");
 		tfs_jw_string(w, k->usage_source);
+		if (k->note) {
+			tfs_jw_key(w, "note");
+			tfs_jw_string(w, k->note);
+		}
 		tfs_jw_object_end(w);
 	}
 	tfs_jw_array_end(w);
 	tfs_jw_object_end(w);
 	tfs_jw_object_end(w);
-	if (r->status == TFS_COST_PRICED) {
+	if (tfs_cost_excluded(r)) {
+		/* listed, never priced at sa-east-1 rates */
+		tfs_jw_key(w, "hourlyCost");
+		tfs_jw_null(w);
+		tfs_jw_key(w, "monthlyCost");
+		tfs_jw_null(w);
+		tfs_jw_key(w, "monthlyUsageCost");
+		tfs_jw_null(w);
+	}
+	if (tfs_cost_has_components(r)) {
 		tfs_jw_key(w, "hourlyCost");
 		tfs_jw_decimal(w, r->monthly_cost / TFS_HOURS_PER_MONTH);
 		tfs_jw_key(w, "monthlyCost");
@@ -122,7 +143,8 @@ static void S_breakdown(tfs_jw *w, const tfs_cost *c, bool empty)
 	tfs_jw_key(w, "resources");
 	tfs_jw_array_begin(w);
 	for (i = 0; !empty && i < c->count; i++)
-		if (c->resources[i].status == TFS_COST_PRICED)
+		if (tfs_cost_has_components(&c->resources[i]) ||
+		    tfs_cost_excluded(&c->resources[i]))
 			S_resource(w, c, &c->resources[i]);
 	tfs_jw_array_end(w);
 	tfs_jw_key(w, "freeResources");
@@ -155,7 +177,7 @@ typedef bool (*S_filter)(const tfs_cost_resource *r);
 
 static bool S_is_priced(const tfs_cost_resource *r)
 {
-	return r->status == TFS_COST_PRICED;
+	return tfs_cost_has_components(r);
 }
 
 static bool S_is_unsupported(const tfs_cost_resource *r)
@@ -246,6 +268,38 @@ static void S_summary(tfs_jw *w, const tfs_cost *const *costs, size_t n)
 	tfs_jw_object_end(w);
 }
 
+/* What the total leaves out, as the schema's project warnings. */
+static void S_warnings(tfs_jw *w, const tfs_cost *c)
+{
+	tfs_buf t;
+
+	if (!c->n_other_region && !c->n_not_aws)
+		return;
+	tfs_buf_init(&t);
+	tfs_excluded_phrase(&t, c->n_other_region, c->n_not_aws);
+	tfs_buf_adds(&t, " not priced: the price tables are for sa-east-1 AWS "
+	                 "only, so the total leaves them out");
+	tfs_jw_key(w, "warnings");
+	tfs_jw_array_begin(w);
+	tfs_jw_object_begin(w);
+	tfs_jw_key(w, "code");
+	tfs_jw_uint(w, 1);
+	tfs_jw_key(w, "message");
+	tfs_jw_string(w, t.data);
+	tfs_jw_key(w, "data");
+	tfs_jw_object_begin(w);
+	tfs_jw_key(w, "outsideRegion");
+	tfs_jw_uint(w, c->n_other_region);
+	tfs_jw_key(w, "notAws");
+	tfs_jw_uint(w, c->n_not_aws);
+	tfs_jw_object_end(w);
+	tfs_jw_key(w, "isError");
+	tfs_jw_bool(w, false);
+	tfs_jw_object_end(w);
+	tfs_jw_array_end(w);
+	tfs_buf_release(&t);
+}
+
 /* RFC 3339 from SOURCE_DATE_EPOCH when set (reproducible output), else
  * the current time. */
 static void S_time(tfs_jw *w, const char *epoch)
@@ -316,6 +370,7 @@ void tfs_render_cost_json(const tfs_cost_set *set, const char *source_date_epoch
 		tfs_jw_string(&w, st->format == TFS_FORMAT_PLAN_JSON
 		                          ? "terraform_plan_json"
 		                          : "terraform_state_json");
+		S_warnings(&w, c);
 		tfs_jw_object_end(&w);
 		tfs_jw_key(&w, "pastBreakdown");
 		S_breakdown(&w, c, true);

@@ -501,6 +501,15 @@ static void S_headline(tfs_buf *b, const tfs_report *r)
 	tfs_buf_addf(b, "<li><b>%zu</b> resources priced</li>", r->n_priced);
 	tfs_buf_addf(b, "<li><b>%zu</b> free</li>", r->n_free);
 	tfs_buf_addf(b, "<li><b>%zu</b> not priced yet</li>", r->n_unsupported);
+	if (r->n_no_price)
+		tfs_buf_addf(b, "<li><b>%zu</b> with a price missing</li>",
+		             r->n_no_price);
+	if (r->n_other_region)
+		tfs_buf_addf(b, "<li><b>%zu</b> outside sa-east-1, not priced</li>",
+		             r->n_other_region);
+	if (r->n_not_aws)
+		tfs_buf_addf(b, "<li><b>%zu</b> not AWS, not priced</li>",
+		             r->n_not_aws);
 	tfs_buf_addf(b, "<li><b>%zu</b> price%s missing</li>", r->missing_prices,
 	             r->missing_prices == 1 ? "" : "s");
 	tfs_buf_addf(b, "<li><b>%zu</b> usage-based component%s without usage"
@@ -712,7 +721,7 @@ static void S_placement(tfs_buf *b, const tfs_model *m)
 				S_text(b, m->nodes[vg->vpc].address);
 				tfs_buf_adds(b, "</span>");
 			} else
-				tfs_buf_adds(b, "(not in this state)");
+				tfs_buf_adds(b, "(not in this input)");
 			tfs_buf_adds(b, "\n<ul>\n");
 			for (a = 0; a < vg->nazs; a++) {
 				const tfs_az_group *az = &vg->azs[a];
@@ -721,8 +730,11 @@ static void S_placement(tfs_buf *b, const tfs_model *m)
 				tfs_buf_adds(b, "\n<ul>\n");
 				for (s = 0; s < az->nsubnets; s++) {
 					const tfs_subnet_group *sg = &az->subnets[s];
-					tfs_buf_addf(b, "<li>%s subnet <span class=\"addr\">",
-					             sg->is_public ? "Public" : "Private");
+					tfs_buf_addf(b, "<li>%s <span class=\"addr\">",
+					             sg->tier == TFS_TIER_PUBLIC ? "Public subnet"
+					             : sg->tier == TFS_TIER_PRIVATE
+					                     ? "Private subnet"
+					                     : "Subnet (not in this input)");
 					S_text(b, m->nodes[sg->subnet].address);
 					tfs_buf_adds(b, "</span>\n");
 					S_ids(b, m, &sg->members);
@@ -745,7 +757,7 @@ static void S_placement(tfs_buf *b, const tfs_model *m)
 		tfs_buf_adds(b, "</ul></li>\n");
 	}
 	if (t->external.count) {
-		tfs_buf_adds(b, "<li>Referenced, not in this state\n");
+		tfs_buf_adds(b, "<li>Referenced, not in this input\n");
 		S_ids(b, m, &t->external);
 		tfs_buf_adds(b, "</li>\n");
 	}
@@ -1012,7 +1024,7 @@ static void S_environments(tfs_buf *b, const tfs_report *r)
 		for (k = 0; k < c->count; k++) {
 			const tfs_cost_resource *res = &c->resources[k];
 			size_t at;
-			if (res->status != TFS_COST_PRICED)
+			if (!tfs_cost_has_components(res))
 				continue;
 			if (!tfs_map_get(&row, tfs_aws_service_name(res->type), &at))
 				at = nrows; /* not in the roll-up: kept apart */
@@ -1464,7 +1476,7 @@ static void S_resources(tfs_buf *b, const tfs_report *r)
 		}
 		sorted = xcalloc(c->count + 1, sizeof(*sorted));
 		for (i = 0; i < c->count; i++)
-			if (c->resources[i].status == TFS_COST_PRICED)
+			if (tfs_cost_has_components(&c->resources[i]))
 				sorted[n++] = &c->resources[i];
 		tfs_sort(sorted, n, sizeof(*sorted), S_cmp_cost);
 		tfs_buf_adds(b, "<div class=\"scroll\"><table>\n<thead><tr>"
@@ -1505,6 +1517,9 @@ static void S_resources(tfs_buf *b, const tfs_report *r)
 		S_other_resources(b, c, TFS_COST_FREE, "Free resources");
 		S_other_resources(b, c, TFS_COST_UNSUPPORTED,
 		                  "Resources tfsight does not price yet");
+		S_other_resources(b, c, TFS_COST_OTHER_REGION,
+		                  "Outside sa-east-1: not priced");
+		S_other_resources(b, c, TFS_COST_NOT_AWS, "Not AWS: not priced");
 	}
 	S_end_section(b);
 }
@@ -1521,7 +1536,9 @@ static void S_where(tfs_buf *b, const tfs_model *m, const tfs_node *n)
 			const tfs_node *sub = &m->nodes[n->subnets[i]];
 			if (i)
 				tfs_buf_adds(b, ", ");
-			tfs_buf_adds(b, sub->is_public ? "public " : "private ");
+			tfs_buf_adds(b, sub->tier == TFS_TIER_PUBLIC    ? "public "
+			                : sub->tier == TFS_TIER_PRIVATE ? "private "
+			                                                : "unknown ");
 			if (sub->nazs)
 				S_text(b, sub->azs[0]);
 			else
@@ -1540,7 +1557,7 @@ static void S_where(tfs_buf *b, const tfs_model *m, const tfs_node *n)
 		tfs_buf_adds(b, "edge / global");
 		return;
 	case TFS_PLACE_EXTERNAL:
-		tfs_buf_adds(b, "not in this state");
+		tfs_buf_adds(b, "not in this input");
 		return;
 	}
 }
@@ -1728,9 +1745,15 @@ static void S_not_priced(tfs_buf *b, const tfs_report *r)
 	                "(listed under each stack in <a href=\"#resources\">cost "
 	                "per resource</a>); they add nothing to the total.</li>\n",
 	             r->n_unsupported, r->n_unsupported == 1 ? "" : "s");
-	tfs_buf_addf(b, "<li>%zu free resource%s (AWS charges nothing for "
-	                "them).</li>\n",
+	tfs_buf_addf(b, "<li>%zu free resource%s (no charge of their own; each "
+	                "says what it is billed with).</li>\n",
 	             r->n_free, r->n_free == 1 ? "" : "s");
+	if (r->n_other_region || r->n_not_aws) {
+		tfs_buf_adds(b, "<li>");
+		tfs_excluded_phrase(b, r->n_other_region, r->n_not_aws);
+		tfs_buf_adds(b, ": the price tables are for sa-east-1 AWS only, so "
+		                "the total leaves them out.</li>\n");
+	}
 	tfs_buf_adds(b, "<li>Data transfer out to the internet beyond what the "
 	                "usage file names, taxes, support plans, Savings Plans, "
 	                "Reserved Instances and the free tier.</li>\n</ul>\n");

@@ -59,9 +59,15 @@ static void S_headline(tfs_buf *out, const tfs_report *r)
 	tfs_buf_addf(out, "- Resources: %zu estimated, %zu free, %zu not priced "
 	                  "yet; %zu missing price%s, %zu usage-based component%s "
 	                  "without usage.\n",
-	             r->n_priced, r->n_free, r->n_unsupported, r->missing_prices,
-	             r->missing_prices == 1 ? "" : "s", r->pending_usage,
-	             r->pending_usage == 1 ? "" : "s");
+	             r->n_priced + r->n_no_price, r->n_free, r->n_unsupported,
+	             r->missing_prices, r->missing_prices == 1 ? "" : "s",
+	             r->pending_usage, r->pending_usage == 1 ? "" : "s");
+	if (r->n_other_region || r->n_not_aws) {
+		tfs_buf_adds(out, "- Not in the total: ");
+		tfs_excluded_phrase(out, r->n_other_region, r->n_not_aws);
+		tfs_buf_adds(out, " (the price tables are for sa-east-1 AWS "
+		                  "only).\n");
+	}
 	if (r->nsavings) {
 		tfs_buf_adds(out, "- Savings the checks found: ");
 		tfs_money_short(out, r->savings_total);

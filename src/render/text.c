@@ -28,6 +28,20 @@ void tfs_text_cell(tfs_buf *b, const char *s, size_t max)
 	tfs_buf_release(&tmp);
 }
 
+bool tfs_excluded_phrase(tfs_buf *b, size_t other_region, size_t not_aws)
+{
+	if (other_region)
+		tfs_buf_addf(b, "%zu resource%s outside sa-east-1", other_region,
+		             other_region == 1 ? "" : "s");
+	if (other_region && not_aws)
+		tfs_buf_adds(b, " and ");
+	if (not_aws)
+		tfs_buf_addf(b, "%zu%s not on AWS", not_aws,
+		             other_region ? "" : not_aws == 1 ? " resource"
+		                                              : " resources");
+	return other_region || not_aws;
+}
+
 void tfs_decimal(tfs_buf *b, double v, int decimals)
 {
 	char tmp[400]; /* DBL_MAX has 309 digits, and at most 20 decimals */

@@ -70,7 +70,9 @@ static void S_vpc_text(tfs_buf *b, const tfs_model *m, const tfs_vpc_group *v)
 			const tfs_subnet_group *g = &az->subnets[s];
 			const tfs_node *sn = &m->nodes[g->subnet];
 			S_indent(b, 4);
-			tfs_buf_addf(b, "%s subnet ", sn->is_public ? "public" : "private");
+			tfs_buf_addf(b, "%s subnet ", g->tier == TFS_TIER_UNKNOWN
+			                                     ? "unknown (not in this input)"
+			                                     : tfs_tier_name(g->tier));
 			tfs_buf_add_printable(b, sn->kind == TFS_KIND_EXTERNAL ? sn->address
 			                                                       : sn->label);
 			if (sn->item) {
@@ -127,7 +129,7 @@ static void S_text_one(tfs_buf *b, const tfs_model *m)
 		}
 	}
 	if (t->external.count) {
-		tfs_buf_adds(b, "Referenced, not in this state\n");
+		tfs_buf_adds(b, "Referenced, not in this input\n");
 		for (i = 0; i < t->external.count; i++) {
 			const tfs_node *n = &m->nodes[t->external.items[i]];
 			S_indent(b, 1);
@@ -227,8 +229,13 @@ static void S_json_node(tfs_jw *w, const tfs_model *m, size_t i)
 		tfs_jw_string(w, n->azs[j]);
 	tfs_jw_array_end(w);
 	if (n->kind == TFS_KIND_SUBNET) {
+		tfs_jw_key(w, "tier");
+		tfs_jw_string(w, tfs_tier_name(n->tier));
 		tfs_jw_key(w, "public");
-		tfs_jw_bool(w, n->is_public);
+		if (n->tier == TFS_TIER_UNKNOWN)
+			tfs_jw_null(w);
+		else
+			tfs_jw_bool(w, n->tier == TFS_TIER_PUBLIC);
 		tfs_jw_key(w, "publicSource");
 		tfs_jw_string(w, tfs_public_source_name(n->public_source));
 		tfs_jw_key(w, "publicEvidence");
@@ -272,8 +279,14 @@ static void S_json_tree(tfs_jw *w, const tfs_model *m)
 					tfs_jw_object_begin(w);
 					tfs_jw_key(w, "subnet");
 					tfs_jw_uint(w, ag->subnets[s].subnet);
+					tfs_jw_key(w, "tier");
+					tfs_jw_string(w, tfs_tier_name(ag->subnets[s].tier));
 					tfs_jw_key(w, "public");
-					tfs_jw_bool(w, ag->subnets[s].is_public);
+					if (ag->subnets[s].tier == TFS_TIER_UNKNOWN)
+						tfs_jw_null(w);
+					else
+						tfs_jw_bool(w, ag->subnets[s].tier ==
+						                       TFS_TIER_PUBLIC);
 					tfs_jw_key(w, "resources");
 					S_jw_ids(w, &ag->subnets[s].members);
 					tfs_jw_object_end(w);

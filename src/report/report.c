@@ -38,7 +38,7 @@ static void S_largest(tfs_report *r)
 	for (i = 0; i < r->nstacks; i++)
 		for (k = 0; k < r->stacks[i].cost->count; k++) {
 			const tfs_cost_resource *res = &r->stacks[i].cost->resources[k];
-			if (res->status != TFS_COST_PRICED || res->monthly_cost <= 0)
+			if (!tfs_cost_has_components(res) || res->monthly_cost <= 0)
 				continue;
 			all[n].stack = i;
 			all[n].res = res;
@@ -228,6 +228,9 @@ tfs_report *tfs_report_build(const tfs_report_stack *stacks, size_t n,
 		r->n_priced += c->n_priced;
 		r->n_free += c->n_free;
 		r->n_unsupported += c->n_unsupported;
+		r->n_no_price += c->n_no_price;
+		r->n_other_region += c->n_other_region;
+		r->n_not_aws += c->n_not_aws;
 		r->missing_prices += c->missing_prices;
 		r->pending_usage += c->pending_usage;
 		r->checks_passed += k->checks_passed;

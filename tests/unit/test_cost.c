@@ -316,7 +316,10 @@ static void test_s3(void **s)
 
 	/* 60,000 GB: the first 50 TB (51,200 GB) at tier1, 8,800 at tier2 */
 	r = res(c, "aws_s3_bucket.big");
-	assert_int_equal(r->status, TFS_COST_PRICED);
+	/* the table has no Glacier Flexible Retrieval GET price: priced, with
+	 * that one price missing, never a silent $0 */
+	assert_int_equal(r->status, TFS_COST_PRICE_NOT_FOUND);
+	assert_int_equal(r->missing_prices, 1);
 	near(comp(r, "s3.standard.tier1.gb_month")->monthly_quantity, 51200);
 	near(comp(r, "s3.standard.tier2.gb_month")->monthly_quantity, 8800);
 	assert_null(comp(r, "s3.standard.tier3.gb_month"));
@@ -555,7 +558,7 @@ static void test_ec2_ebs(void **s)
 		  "'ebs_block_device':[{'device_name':'/dev/sdf','volume_type':'io1',"
 		  "'volume_size':100,'iops':500},{'device_name':'/dev/sdg',"
 		  "'volume_id':'vol-data','volume_type':'st1','volume_size':500}]}") ","
-		R("aws_instance", "web", "{'id':'i-2','instance_type':'m7i.large',"
+		R("aws_instance", "web", "{'id':'i-2','instance_type':'i4i.large',"
 		  "'public_ip':'203.0.113.9','root_block_device':[{'volume_type':"
 		  "'gp2','volume_size':8}]}"));
 	tfs_usage *u = usage("version: 0.1\nresource_usage:\n  aws_ebs_volume.old:\n"
@@ -680,6 +683,143 @@ static void test_aurora(void **s)
 	release(&f);
 }
 
+/* A public IPv4 address is charged once, and the estimate's note and the
+ * idle-address check read the same rule. */
+static void test_one_address_one_price(void **s)
+{
+	fixture f = build(
+		R("aws_eip", "nat", "{'id':'eipalloc-1','allocation_id':'eipalloc-1',"
+		  "'association_id':null,'instance':'','network_interface':''}") ","
+		R("aws_nat_gateway", "nat", "{'id':'nat-1','allocation_id':"
+		  "'eipalloc-1','connectivity_type':'public'}") ","
+		R("aws_nat_gateway", "alone", "{'id':'nat-2','allocation_id':"
+		  "'eipalloc-9','connectivity_type':'public'}") ","
+		R("aws_eip", "idle", "{'id':'eipalloc-2','allocation_id':'eipalloc-2',"
+		  "'association_id':'','instance':'','network_interface':''}") ","
+		R("aws_eip", "planned", "{'domain':'vpc'}"));
+	tfs_cost *c = tfs_cost_estimate(f.m, T, NULL);
+	tfs_checks *k = run_checks(&f, NULL);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	r = res(c, "aws_nat_gateway.nat");
+	assert_null(comp(r, "vpc.public_ipv4.hour"));
+	assert_string_equal(r->note,
+	                    "its public IPv4 address is charged on aws_eip.nat");
+	r = res(c, "aws_eip.nat");
+	near(r->monthly_cost, 730 * price("vpc.public_ipv4.hour"));
+	assert_string_equal(r->note, "the public IPv4 address of aws_nat_gateway.nat");
+	assert_int_equal(status_of(k, "COST-IDLE-EIP", "aws_eip.nat"),
+	                 TFS_STATUS_PASS);
+	/* its EIP is not in this input: the NAT carries the address */
+	assert_non_null(comp(res(c, "aws_nat_gateway.alone"), "vpc.public_ipv4.hour"));
+	assert_string_equal(res(c, "aws_eip.idle")->note,
+	                    "not associated with anything");
+	assert_int_equal(status_of(k, "COST-IDLE-EIP", "aws_eip.idle"),
+	                 TFS_STATUS_FAIL);
+	assert_string_equal(res(c, "aws_eip.planned")->note,
+	                    "whether it is associated is not recorded yet");
+	assert_int_equal(status_of(k, "COST-IDLE-EIP", "aws_eip.planned"),
+	                 TFS_STATUS_UNKNOWN);
+	tfs_checks_free(k);
+	tfs_cost_free(c);
+	release(&f);
+}
+
+/* Outside sa-east-1, or not AWS: listed, never priced at sa-east-1 rates,
+ * and counted as left out; free stays free anywhere. */
+static void test_other_regions_and_providers(void **s)
+{
+	fixture f = build(
+		R("aws_nat_gateway", "eu", "{'id':'nat-1','subnet_id':'subnet-1',"
+		  "'availability_zone':'eu-west-1a'}") ","
+		R("aws_lb", "use1", "{'arn':'arn:aws:elasticloadbalancing:us-east-1:"
+		  "111122223333:loadbalancer/app/x/1','internal':true}") ","
+		R("aws_vpc", "eu", "{'id':'vpc-1','arn':'arn:aws:ec2:eu-west-1:"
+		  "111122223333:vpc/vpc-1'}") ","
+		R("aws_nat_gateway", "home", "{'id':'nat-2','availability_zone':"
+		  "'sa-east-1a'}") ","
+		R("google_compute_instance", "vm", "{'name':'vm','zone':"
+		  "'us-central1-a'}") ","
+		R("random_id", "suffix", "{'hex':'ab12'}"));
+	tfs_cost *c = tfs_cost_estimate(f.m, T, NULL);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	r = res(c, "aws_nat_gateway.eu");
+	assert_int_equal(r->status, TFS_COST_OTHER_REGION);
+	assert_string_equal(r->region, "eu-west-1");
+	assert_int_equal(r->ncomponents, 0);
+	assert_int_equal(res(c, "aws_lb.use1")->status, TFS_COST_OTHER_REGION);
+	assert_int_equal(res(c, "aws_vpc.eu")->status, TFS_COST_FREE);
+	assert_int_equal(res(c, "google_compute_instance.vm")->status,
+	                 TFS_COST_NOT_AWS);
+	assert_int_equal(res(c, "random_id.suffix")->status, TFS_COST_FREE);
+	assert_int_equal(c->n_other_region, 2);
+	assert_int_equal(c->n_not_aws, 1);
+	/* the total is the one sa-east-1 NAT gateway's hours and address */
+	near(c->total, 730 * price("nat.hour") + 730 * price("vpc.public_ipv4.hour"));
+	tfs_cost_free(c);
+	release(&f);
+}
+
+/* No charge of its own: free, with the resource it is billed with. */
+static void test_free_names_its_parent(void **s)
+{
+	fixture f = build(
+		R("aws_apigatewayv2_api", "http", "{'id':'a1b2c3','name':'http'}") ","
+		R("aws_apigatewayv2_route", "get", "{'api_id':'a1b2c3','route_key':"
+		  "'GET /'}") ","
+		R("aws_lambda_permission", "api", "{'function_name':'gone'}") ","
+		R("aws_security_group", "web", "{'id':'sg-1'}") ","
+		R("aws_security_group_rule", "in", "{'security_group_id':'sg-1'}") ","
+		R("aws_iam_role", "task", "{'name':'task'}"));
+	tfs_cost *c = tfs_cost_estimate(f.m, T, NULL);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	r = res(c, "aws_apigatewayv2_route.get");
+	assert_int_equal(r->status, TFS_COST_FREE);
+	assert_string_equal(r->note, "billed with aws_apigatewayv2_api.http");
+	assert_string_equal(c->model->nodes[r->parent].address,
+	                    "aws_apigatewayv2_api.http");
+	/* the API itself is billable, and not priced yet */
+	assert_int_equal(res(c, "aws_apigatewayv2_api.http")->status,
+	                 TFS_COST_UNSUPPORTED);
+	assert_string_equal(res(c, "aws_lambda_permission.api")->note,
+	                    "billed with its aws_lambda_function (not in this "
+	                    "input)");
+	assert_string_equal(res(c, "aws_security_group_rule.in")->note,
+	                    "part of aws_security_group.web, which has no charge "
+	                    "either");
+	assert_string_equal(res(c, "aws_iam_role.task")->note, "IAM has no charge");
+	tfs_cost_free(c);
+	release(&f);
+}
+
+/* An internet-facing ALB has an address per AZ; without subnets, the two
+ * AWS requires, said as an assumption. */
+static void test_alb_addresses(void **s)
+{
+	fixture f = build(
+		R("aws_lb", "three", "{'load_balancer_type':'application',"
+		  "'internal':false,'subnets':['subnet-a','subnet-b','subnet-c']}") ","
+		R("aws_lb", "none", "{'load_balancer_type':'application',"
+		  "'internal':false}"));
+	tfs_cost *c = tfs_cost_estimate(f.m, T, NULL);
+	const tfs_cost_component *k;
+	(void)s;
+
+	k = comp(res(c, "aws_lb.three"), "vpc.public_ipv4.hour");
+	near(k->monthly_quantity, 3 * 730);
+	assert_null(k->note);
+	k = comp(res(c, "aws_lb.none"), "vpc.public_ipv4.hour");
+	near(k->monthly_quantity, 2 * 730);
+	assert_non_null(strstr(k->note, "AWS requires at least two"));
+	tfs_cost_free(c);
+	release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -697,6 +837,10 @@ int main(void)
 		cmocka_unit_test(test_ec2_ebs),
 		cmocka_unit_test(test_sns_sqs),
 		cmocka_unit_test(test_aurora),
+		cmocka_unit_test(test_one_address_one_price),
+		cmocka_unit_test(test_other_regions_and_providers),
+		cmocka_unit_test(test_free_names_its_parent),
+		cmocka_unit_test(test_alb_addresses),
 	};
 	T = tfs_pricing_bundled();
 	return cmocka_run_group_tests_name("cost", tests, NULL, NULL);

@@ -82,24 +82,24 @@ static void test_public_only_through_the_right_route(void **s)
 	(void)s;
 
 	n = node(f.m, "aws_subnet.s[0]");
-	assert_true(n->is_public);
+	assert_int_equal(n->tier, TFS_TIER_PUBLIC);
 	assert_int_equal(n->public_source, TFS_PUBLIC_ROUTE_TABLE);
 	assert_non_null(strstr(n->public_evidence, "igw-1"));
 	/* a NAT default route is private, whatever map_public_ip says */
 	n = node(f.m, "aws_subnet.s[1]");
-	assert_false(n->is_public);
+	assert_int_equal(n->tier, TFS_TIER_PRIVATE);
 	assert_int_equal(n->public_source, TFS_PUBLIC_ROUTE_TABLE);
 	/* no association: the VPC's main route table decides */
-	assert_true(node(f.m, "aws_subnet.main")->is_public);
+	assert_int_equal(node(f.m, "aws_subnet.main")->tier, TFS_TIER_PUBLIC);
 	/* a route to the IGW that is not the default route */
-	assert_false(node(f.m, "aws_subnet.partial")->is_public);
+	assert_int_equal(node(f.m, "aws_subnet.partial")->tier, TFS_TIER_PRIVATE);
 	/* a default route declared as its own aws_route */
-	assert_true(node(f.m, "aws_subnet.sep")->is_public);
+	assert_int_equal(node(f.m, "aws_subnet.sep")->tier, TFS_TIER_PUBLIC);
 	n = node(f.m, "aws_subnet.flag");
-	assert_true(n->is_public);
+	assert_int_equal(n->tier, TFS_TIER_PUBLIC);
 	assert_int_equal(n->public_source, TFS_PUBLIC_MAP_PUBLIC_IP);
 	n = node(f.m, "aws_subnet.tag");
-	assert_false(n->is_public);
+	assert_int_equal(n->tier, TFS_TIER_PRIVATE);
 	assert_int_equal(n->public_source, TFS_PUBLIC_TAG);
 	n = node(f.m, "aws_subnet.none");
 	assert_int_equal(n->public_source, TFS_PUBLIC_UNKNOWN);

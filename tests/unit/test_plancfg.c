@@ -111,7 +111,7 @@ static void test_model_places_and_connects(void **s)
 	assert_int_equal(m->nodes[nat].subnets[0], pub);
 	/* public: its route table's default route goes to the IGW */
 	assert_int_equal(m->nodes[pub].public_source, TFS_PUBLIC_ROUTE_TABLE);
-	assert_true(m->nodes[pub].is_public);
+	assert_int_equal(m->nodes[pub].tier, TFS_TIER_PUBLIC);
 	assert_int_equal(m->nodes[lb].nazs, 2);
 	assert_int_equal(m->nodes[svc].nsubnets, 2);
 	for (i = 0; i < m->nedges; i++) {

@@ -112,6 +112,14 @@ typedef struct tfs_instance {
 	size_t ndepends;
 	const char **sensitive;           /* redacted attribute paths */
 	size_t nsensitive;
+	/* Top-level attributes the input marks sensitive whole that hold a
+	 * JSON document in a string (container_definitions, a policy): the
+	 * parsed document, keyed by attribute, with every secret-by-name value
+	 * redacted as elsewhere.  For decisions inside the process only (a
+	 * check reading variable names or logConfiguration, an edge joining an
+	 * image to its repository): nothing read from here is ever shown; see
+	 * tfs_instance_sealed().  NULL when there is none. */
+	struct json_t *sealed;
 } tfs_instance;
 
 typedef struct tfs_instance_list {
@@ -173,6 +181,10 @@ const char *tfs_action_name(tfs_action a);
 
 /* "aws" from "registry.terraform.io/hashicorp/aws". */
 const char *tfs_provider_short_name(const char *provider);
+
+/* The sealed document of attribute attr (see tfs_instance.sealed), or NULL.
+ * Borrowed: it lives as long as the state. */
+struct json_t *tfs_instance_sealed(const tfs_instance *in, const char *attr);
 
 /* Compare two instances by their sort order (module, mode, type, name,
  * key, deposed). */

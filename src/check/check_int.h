@@ -158,7 +158,10 @@ const char *tfs_ck_fmt(tfs_check_ctx *x, const char *fmt, ...) TFS_PRINTF(2, 3);
 
 /* JSON held in a string attribute (container_definitions, policies),
  * parsed; the caller owns the result (json_decref).  NULL when absent or
- * not JSON. */
+ * not JSON.  When the input marks the attribute sensitive whole, the
+ * sealed document (tfs_instance.sealed): every finding whose attribute
+ * path starts in it shows its value as "(sensitive)", whatever the check
+ * passes. */
 json_t *tfs_ck_json_attr(const tfs_check_ctx *x, size_t node, const char *attr);
 
 /* ---- the category tables ---------------------------------------------------

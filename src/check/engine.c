@@ -308,12 +308,34 @@ const char *tfs_ck_value(tfs_check_ctx *x, const json_t *v)
 	return tfs_arena_strndup(&x->out->arena, buf, n);
 }
 
+/* Whether attr (a path) starts in a document the input marks sensitive
+ * whole: decided from, never shown. */
+static bool S_sealed_path(const tfs_check_ctx *x, size_t node, const char *attr)
+{
+	const tfs_node *n;
+	char head[128];
+	size_t len;
+
+	if (node == TFS_NONE || !attr || !(n = &x->m->nodes[node])->item ||
+	    !n->item->inst->sealed)
+		return false;
+	len = strcspn(attr, ".[");
+	if (len >= sizeof(head))
+		return false;
+	memcpy(head, attr, len);
+	head[len] = '\0';
+	return tfs_instance_sealed(n->item->inst, head) != NULL;
+}
+
 static void S_vrecord(tfs_check_ctx *x, size_t node, tfs_status st,
                       const char *attr, const char *value, const char *fmt,
                       va_list ap)
 {
 	tfs_checks *c = x->out;
 	tfs_finding *f;
+
+	if (value && S_sealed_path(x, node, attr))
+		value = TFS_REDACTED;
 
 	tfs_grow(&c->findings, &c->cap, c->count + 1, sizeof(*c->findings));
 	f = &c->findings[c->count++];
@@ -340,12 +362,42 @@ void tfs_ck_result(tfs_check_ctx *x, size_t node, tfs_status st,
 	va_end(ap);
 }
 
+/* A JSON document kept in a string (container definitions, a policy) is
+ * evidence by what it is, never by its text: a document that is not valid
+ * JSON is quoted nowhere, since whatever it holds (a password in a
+ * truncated environment list) was never parsed and so never redacted. */
+static const char *S_document_value(tfs_check_ctx *x, const json_t *v)
+{
+	json_error_t e;
+	json_t *doc;
+	const char *s = json_string_value(v);
+	size_t n = json_string_length(v);
+
+	while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) {
+		s++;
+		n--;
+	}
+	if (!n || (*s != '[' && *s != '{'))
+		return NULL;
+	doc = json_loadb(json_string_value(v), json_string_length(v), 0, &e);
+	if (!doc)
+		return tfs_ck_fmt(x, "(not valid JSON at offset %d)", e.position);
+	json_decref(doc);
+	return tfs_ck_fmt(x, "(a JSON document of %zu bytes)",
+	                  json_string_length(v));
+}
+
 static void S_vattr(tfs_check_ctx *x, size_t node, tfs_status st,
                     const char *attr, const char *fmt, va_list ap)
 {
 	const char *value = NULL;
-	if (attr && node != TFS_NONE)
-		value = tfs_ck_value(x, tfs_ck_path(tfs_ck_attrs(x, node), attr));
+	if (attr && node != TFS_NONE) {
+		const json_t *v = tfs_ck_path(tfs_ck_attrs(x, node), attr);
+		if (json_is_string(v))
+			value = S_document_value(x, v);
+		if (!value)
+			value = tfs_ck_value(x, v);
+	}
 	S_vrecord(x, node, st, attr, value, fmt, ap);
 }
 
@@ -396,7 +448,13 @@ json_t *tfs_ck_json_attr(const tfs_check_ctx *x, size_t node, const char *attr)
 {
 	const json_t *a = tfs_ck_attrs(x, node);
 	const json_t *v = a ? json_object_get(a, attr) : NULL;
+	json_t *sealed;
 
+	/* marked sensitive whole: decide from the sealed document */
+	if (json_is_string(v) && strcmp(json_string_value(v), TFS_REDACTED) == 0 &&
+	    x->m->nodes[node].item &&
+	    (sealed = tfs_instance_sealed(x->m->nodes[node].item->inst, attr)))
+		return json_incref(sealed);
 	if (json_is_string(v))
 		return json_loadb(json_string_value(v), json_string_length(v),
 		                  JSON_DECODE_ANY, NULL);

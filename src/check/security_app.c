@@ -161,11 +161,9 @@ static json_t *S_containers(tfs_check_ctx *x, size_t i)
 	if (json_is_array(defs) && json_array_size(defs) > 0)
 		return defs;
 	json_decref(defs);
-	tfs_ck_result(x, i, TFS_STATUS_UNKNOWN, "container_definitions",
-	              tfs_ck_value(x, json_object_get(tfs_ck_attrs(x, i),
-	                                              "container_definitions")),
-	              "the container definitions cannot be read as a JSON "
-	              "list, so the containers cannot be checked");
+	tfs_ck_unknown(x, i, "container_definitions",
+	               "the container definitions cannot be read as a JSON "
+	               "list, so the containers cannot be checked");
 	return NULL;
 }
 

@@ -195,8 +195,17 @@ static const char *S_secret_arn(tfs_builder *b, const char *v)
 	return tfs_arena_strndup(&b->m->arena, v, (size_t)(p - v));
 }
 
+/* The node a container definition names: found, or (from a document the
+ * input marks sensitive, whose values nothing may show) only found. */
+static size_t S_named(tfs_builder *b, tfs_kind kind, const char *value,
+                      bool sealed)
+{
+	return sealed ? tfs_b_find(b, kind, value)
+	              : tfs_b_find_or_external(b, kind, value);
+}
+
 static void S_container(tfs_builder *b, size_t svc, size_t td, json_t *c,
-                        size_t ci)
+                        size_t ci, bool sealed)
 {
 	tfs_arena *ar = &b->m->arena;
 	const char *image = tfs_attr_str(c, "image"), *repo, *group;
@@ -204,24 +213,23 @@ static void S_container(tfs_builder *b, size_t svc, size_t td, json_t *c,
 	size_t i;
 
 	if (image && (repo = S_image_repo(b, image)))
-		tfs_b_edge(b, svc,
-		           tfs_b_find_or_external(b, TFS_KIND_ECR_REPOSITORY, repo),
+		tfs_b_edge(b, svc, S_named(b, TFS_KIND_ECR_REPOSITORY, repo, sealed),
 		           TFS_EDGE_IMAGE, td,
 		           tfs_arena_strfmt(ar, "container_definitions[%zu].image", ci),
-		           image, NULL);
+		           sealed ? TFS_REDACTED : image, NULL);
 	json_array_foreach(json_object_get(c, "secrets"), i, sec) {
 		const char *from = tfs_attr_str(sec, "valueFrom");
 		const char *arn;
 		if (!from || strstr(from, ":ssm:"))
 			continue;
 		arn = S_secret_arn(b, from);
-		tfs_b_edge(b, svc, tfs_b_find_or_external(b, TFS_KIND_SECRET, arn),
+		tfs_b_edge(b, svc, S_named(b, TFS_KIND_SECRET, arn, sealed),
 		           TFS_EDGE_SECRET, td,
 		           tfs_arena_strfmt(ar,
 		                            "container_definitions[%zu].secrets[%zu]."
 		                            "valueFrom",
 		                            ci, i),
-		           from, NULL);
+		           sealed ? TFS_REDACTED : from, NULL);
 	}
 	group = tfs_attr_str(
 		json_object_get(tfs_attr_block(c, "logConfiguration"), "options"),
@@ -231,13 +239,13 @@ static void S_container(tfs_builder *b, size_t svc, size_t td, json_t *c,
 			json_object_get(json_object_get(c, "logConfiguration"), "options"),
 			"awslogs-group");
 	if (group)
-		tfs_b_edge(b, svc, tfs_b_find_or_external(b, TFS_KIND_LOG_GROUP, group),
+		tfs_b_edge(b, svc, S_named(b, TFS_KIND_LOG_GROUP, group, sealed),
 		           TFS_EDGE_LOGS, td,
 		           tfs_arena_strfmt(ar,
 		                            "container_definitions[%zu].logConfiguration."
 		                            "options.awslogs-group",
 		                            ci),
-		           group, NULL);
+		           sealed ? TFS_REDACTED : group, NULL);
 }
 
 static size_t S_task_definition(tfs_builder *b, const char *ref)
@@ -283,16 +291,18 @@ static void S_ecs_service(tfs_builder *b, size_t n)
 	if (td == TFS_NONE || td >= b->m->nresources)
 		return;
 	b->m->nodes[n].task_definition = td;
-	defs = json_loads(tfs_attr_str(tfs_node_attrs(b->m, td),
-	                               "container_definitions")
-	                          ? tfs_attr_str(tfs_node_attrs(b->m, td),
-	                                         "container_definitions")
-	                          : "[]",
-	                  0, NULL);
-	json_array_foreach(defs, i, c)
-		if (json_is_object(c))
-			S_container(b, n, td, c, i);
-	json_decref(defs);
+	{
+		const char *text = tfs_attr_str(tfs_node_attrs(b->m, td),
+		                                "container_definitions");
+		json_t *sealed = tfs_instance_sealed(b->m->nodes[td].item->inst,
+		                                     "container_definitions");
+		defs = sealed ? json_incref(sealed)
+		              : json_loads(text ? text : "[]", 0, NULL);
+		json_array_foreach(defs, i, c)
+			if (json_is_object(c))
+				S_container(b, n, td, c, i, sealed != NULL);
+		json_decref(defs);
+	}
 }
 
 /* ---- network flows: compute -> data store ------------------------------------- */

@@ -12,6 +12,13 @@
  *     as a string, which is parsed, redacted and written back.
  * Numbers and booleans under secret-like names (manage_master_user_password)
  * carry no secret and are kept.
+ *
+ * Decide before redacting: when a mark covers a whole top-level string
+ * that holds a JSON document (some providers mark all of
+ * container_definitions), the document is parsed, redacted by name, and
+ * kept in the instance's sealed set before the attribute is replaced, so
+ * checks can still read variable names, logConfiguration or health checks
+ * while nothing shows a value of it.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -28,6 +35,7 @@ typedef struct {
 
 typedef struct {
 	tfs_reader *rd;
+	tfs_instance *inst; /* whose attributes are walked, or NULL */
 	S_step steps[MAX_TRACKED_DEPTH];
 	int depth;
 	const char **found; /* redacted paths */
@@ -260,10 +268,31 @@ static void S_walk_init(S_walk *w, tfs_reader *rd)
 	w->rd = rd;
 }
 
+/* A whole top-level string the input marks sensitive: keep the JSON
+ * document it holds, redacted by name, for decisions (see above). */
+static void S_seal(S_walk *w, const char *key, const json_t *v)
+{
+	S_walk inner;
+	json_t *doc;
+
+	if (w->depth != 0 || !w->inst || !json_is_string(v))
+		return;
+	doc = json_loadb(json_string_value(v), json_string_length(v), 0, NULL);
+	if (!doc)
+		return; /* not a document: nothing to decide from */
+	S_walk_init(&inner, w->rd);
+	S_walk_value(&inner, doc);
+	free(inner.found);
+	if (!w->inst->sealed)
+		w->inst->sealed = tfs_rd_own(w->rd, json_object());
+	json_object_set_new(w->inst->sealed, key, doc);
+}
+
 void tfs_redact_by_name(tfs_reader *rd, tfs_instance *inst)
 {
 	S_walk w;
 	S_walk_init(&w, rd);
+	w.inst = inst;
 	S_walk_value(&w, inst->attributes);
 	S_save(&w, inst);
 }
@@ -283,6 +312,7 @@ static void S_mirror(S_walk *w, json_t *v, json_t *m)
 				continue;
 			if (json_is_true(mv)) {
 				if (!S_already(child)) {
+					S_seal(w, key, child);
 					json_object_set_new(v, key, S_redacted());
 					S_record(w, key, 0);
 				}
@@ -324,6 +354,7 @@ static void S_all_leaves(S_walk *w, json_t *v)
 			json_t *c = json_object_iter_value(it);
 			if (json_is_null(c) || S_already(c))
 				continue;
+			S_seal(w, json_object_iter_key(it), c);
 			json_object_iter_set_new(v, it, S_redacted());
 			S_record(w, json_object_iter_key(it), 0);
 		}
@@ -343,6 +374,7 @@ void tfs_redact_mirror(tfs_reader *rd, tfs_instance *inst, json_t *mirror)
 {
 	S_walk w;
 	S_walk_init(&w, rd);
+	w.inst = inst;
 	S_mirror(&w, inst->attributes, mirror);
 	S_save(&w, inst);
 }
@@ -403,6 +435,8 @@ static bool S_follow(S_walk *w, json_t *attrs, json_t *path)
 	}
 	if (json_is_null(cur) || S_already(cur))
 		return true;
+	if (n == 1 && last_key)
+		S_seal(w, last_key, cur);
 	if (last_key && json_is_object(parent))
 		json_object_set_new(parent, last_key, S_redacted());
 	else if (!last_key && json_is_array(parent))
@@ -418,6 +452,7 @@ void tfs_redact_paths(tfs_reader *rd, tfs_instance *inst, json_t *paths)
 	json_t *path;
 
 	S_walk_init(&w, rd);
+	w.inst = inst;
 	json_array_foreach(paths, i, path) {
 		if (!S_follow(&w, inst->attributes, path)) {
 			/* A mark we cannot read still means "secret here": hide
@@ -428,4 +463,9 @@ void tfs_redact_paths(tfs_reader *rd, tfs_instance *inst, json_t *paths)
 	}
 	w.depth = 0;
 	S_save(&w, inst);
+}
+
+json_t *tfs_instance_sealed(const tfs_instance *in, const char *attr)
+{
+	return in && in->sealed ? json_object_get(in->sealed, attr) : NULL;
 }

@@ -257,6 +257,7 @@ static bool S_read_change(tfs_reader *rd, json_t *rc, bool has_prior)
 		if (json_is_object(before)) {
 			tfs_instance tmp = *inst;
 			tmp.attributes = before;
+			tmp.sealed = NULL; /* the after document's, not these */
 			tfs_redact_mirror(rd, &tmp, bsens ? bsens : sens);
 			tfs_redact_by_name(rd, &tmp);
 		}

@@ -852,12 +852,51 @@ static void test_examples(void **s)
 	release(&f);
 }
 
+/* Some provider versions mark all of container_definitions sensitive: the
+ * checks still decide from what it holds, and no finding shows a value of
+ * it; a definition that is not valid JSON is evidence by its offset only. */
+static void test_sensitive_definitions(void **s)
+{
+	fixture f = build_example("tests/fixtures/states/ecs-sensitive-definitions.tfstate");
+	tfs_checks *c = run_checks(&f, NULL);
+	const tfs_finding *k;
+	size_t i;
+	(void)s;
+
+	k = finding_of(c, "SEC-ECS-NO-PLAINTEXT-SECRETS",
+	               "aws_ecs_task_definition.api");
+	assert_int_equal(k->status, TFS_STATUS_FAIL);
+	assert_string_equal(k->value, TFS_REDACTED);
+	assert_non_null(strstr(k->message, "DB_PASSWORD"));
+	/* decided from the sealed document: user 1000, read-only root */
+	assert_int_equal(status_of(c, "SEC-ECS-NONROOT", "aws_ecs_task_definition.api"),
+	                 TFS_STATUS_PASS);
+	assert_string_equal(finding_of(c, "SEC-ECS-NONROOT",
+	                               "aws_ecs_task_definition.api")->value,
+	                    TFS_REDACTED);
+	assert_int_equal(status_of(c, "SEC-ECS-READONLY-ROOT",
+	                           "aws_ecs_task_definition.api"),
+	                 TFS_STATUS_PASS);
+	k = finding_of(c, "SEC-ECS-NONROOT", "aws_ecs_task_definition.worker");
+	assert_int_equal(k->status, TFS_STATUS_UNKNOWN);
+	assert_non_null(strstr(k->value, "not valid JSON at offset"));
+	for (i = 0; i < c->count; i++) {
+		const tfs_finding *g = &c->findings[i];
+		assert_null(g->value ? strstr(g->value, "CANARY") : NULL);
+		assert_null(strstr(g->message, "CANARY"));
+		assert_null(g->value ? strstr(g->value, "settings.prod") : NULL);
+	}
+	tfs_checks_free(c);
+	release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_iam_policies),
 		cmocka_unit_test(test_iam_roles_and_attachments),
 		cmocka_unit_test(test_plaintext_secrets),
+		cmocka_unit_test(test_sensitive_definitions),
 		cmocka_unit_test(test_long_lists_are_cut),
 		cmocka_unit_test(test_nonroot),
 		cmocka_unit_test(test_readonly_root),

@@ -652,6 +652,47 @@ static void test_split_parse_in_arenas(void **s)
 	S_split_cases();
 }
 
+/* A whole container_definitions marked sensitive: replaced in the
+ * document, kept sealed (redacted by name) for decisions. */
+static void test_sealed_documents(void **s)
+{
+	tfs_state *st = load_ok(
+		"{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":"
+		"\"aws_ecs_task_definition.t\",\"mode\":\"managed\",\"type\":"
+		"\"aws_ecs_task_definition\",\"name\":\"t\",\"change\":{\"actions\":"
+		"[\"update\"],\"before\":{\"container_definitions\":\"[{\\\"name\\\":"
+		"\\\"app\\\",\\\"environment\\\":[{\\\"name\\\":\\\"DB_PASSWORD\\\","
+		"\\\"value\\\":\\\"OLD-CANARY\\\"}]}]\"},\"after\":"
+		"{\"container_definitions\":\"[{\\\"name\\\":\\\"app\\\",\\\"user\\\":"
+		"\\\"1000\\\",\\\"environment\\\":[{\\\"name\\\":\\\"DB_PASSWORD\\\","
+		"\\\"value\\\":\\\"NEW-CANARY\\\"}]}]\"},\"before_sensitive\":"
+		"{\"container_definitions\":true},\"after_sensitive\":"
+		"{\"container_definitions\":true}}}]}");
+	const tfs_instance *in = find(&st->resources, "aws_ecs_task_definition.t");
+	json_t *doc = tfs_instance_sealed(in, "container_definitions");
+	char *all = dump_all(st);
+	(void)s;
+
+	assert_string_equal(attr(in, "container_definitions"), TFS_REDACTED);
+	assert_non_null(doc);
+	assert_string_equal(json_string_value(json_object_get(
+		                    json_array_get(doc, 0), "user")),
+	                    "1000");
+	assert_string_equal(
+		json_string_value(json_object_get(
+			json_array_get(json_object_get(json_array_get(doc, 0),
+			                               "environment"),
+			               0),
+			"value")),
+		TFS_REDACTED);
+	/* the after document, not the before one, and no copy of a secret */
+	assert_null(strstr(all, "OLD-CANARY"));
+	assert_null(strstr(all, "NEW-CANARY"));
+	assert_null(tfs_instance_sealed(in, "family"));
+	free(all);
+	tfs_state_free(st);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -665,6 +706,7 @@ int main(void)
 		cmocka_unit_test(test_big_integers_are_read),
 		cmocka_unit_test(test_secrets_never_survive),
 		cmocka_unit_test(test_secret_paths_and_kept_values),
+		cmocka_unit_test(test_sealed_documents),
 		cmocka_unit_test(test_errors_name_the_place),
 		cmocka_unit_test(test_hostile_sizes),
 		cmocka_unit_test(test_serial_fraction),

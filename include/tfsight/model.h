@@ -150,6 +150,12 @@ typedef struct tfs_node {
 	 * input.  TFS_NONE when none; see tfs_model_eip_use(). */
 	size_t attached;
 	const char *attached_evidence; /* "ADDRESS.allocation_id = VALUE" */
+	/* Multi-AZ RDS instances: the AZ its standby is drawn in (AWS picks
+	 * one of the subnet group's other AZs), or NULL */
+	const char *standby_az;
+	/* databases whose availability_zone is not recorded yet (a plan):
+	 * AWS picks one of the subnet group's AZs at create */
+	bool az_pending;
 } tfs_node;
 
 typedef enum tfs_edge_kind {
@@ -198,6 +204,7 @@ typedef struct tfs_subnet_group {
 	size_t subnet;   /* node index (a subnet, or an external node) */
 	tfs_tier tier;
 	tfs_ids members; /* resources placed in it */
+	tfs_ids standby; /* Multi-AZ databases whose standby is drawn here */
 } tfs_subnet_group;
 
 typedef struct tfs_az_group {

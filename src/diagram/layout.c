@@ -593,24 +593,26 @@ static void S_money(tfs_buf *b, double v)
 	tfs_buf_addf(b, ".%02lld", (cents < 0 ? -cents : cents) % 100);
 }
 
-/* "FARGATE x2" -> "Fargate · ×2 tasks" */
-static void S_ecs_lines(layout_ctx *c, const tfs_node *nd, tfs_buf *l2,
-                        tfs_buf *l3)
+/* "FARGATE, 2 tasks over 2 AZs" -> "Fargate · 2 tasks over 2 AZs"; a
+ * service drawn in several AZs says its count on the copy that shows its
+ * cost, so no count reads as per AZ. */
+static void S_ecs_lines(layout_ctx *c, const layout_card *cd,
+                        const tfs_node *nd, tfs_buf *l2, tfs_buf *l3)
 {
 	const char *d = nd->detail, *x;
 	long cpu, mem;
 
-	if (d && (x = strstr(d, " x")) != NULL) {
-		tfs_buf_add(l2, d, (size_t)(x - d));
-		if (strncmp(d, "FARGATE", 7) == 0 && (size_t)(x - d) == 7) {
-			tfs_buf_truncate(l2, 0);
+	if (d && (x = strstr(d, ", ")) != NULL) {
+		size_t n = (size_t)(x - d);
+		if (n == 7 && strncmp(d, "FARGATE", 7) == 0)
 			tfs_buf_adds(l2, "Fargate");
-		} else if (strncmp(d, "EC2", 3) == 0 && (size_t)(x - d) == 3) {
-			tfs_buf_truncate(l2, 0);
+		else if (n == 3 && strncmp(d, "EC2", 3) == 0)
 			tfs_buf_adds(l2, "EC2");
-		}
-		tfs_buf_addf(l2, " \xC2\xB7 \xC3\x97%s task%s", x + 2,
-		             strcmp(x + 2, "1") == 0 ? "" : "s");
+		else
+			tfs_buf_add(l2, d, n);
+		tfs_buf_adds(l2, " \xC2\xB7 ");
+		tfs_buf_adds(l2, cd->ncopies > 1 && cd->cost_elsewhere ? "same service"
+		                                                       : x + 2);
 	} else if (d) {
 		tfs_buf_adds(l2, d);
 	} else {
@@ -673,7 +675,7 @@ static void S_card_text(layout_page *p, size_t box, const layout_card *cd)
 		tfs_buf_adds(&l1, cd->mixed ? c->bkey[cd->first] : nd->label);
 		switch (nd->kind) {
 		case TFS_KIND_ECS_SERVICE:
-			S_ecs_lines(c, nd, &l2, &l3);
+			S_ecs_lines(c, cd, nd, &l2, &l3);
 			break;
 		case TFS_KIND_RDS_INSTANCE:
 		case TFS_KIND_RDS_CLUSTER: {
@@ -690,6 +692,10 @@ static void S_card_text(layout_page *p, size_t box, const layout_card *cd)
 				tfs_buf_adds(&l3, sp + 1);
 			} else {
 				tfs_buf_adds(&l2, d ? d : tfs_dg_service_name(nd->kind));
+			}
+			if (cd->standby) {
+				tfs_buf_truncate(&l3, 0);
+				tfs_buf_adds(&l3, "standby");
 			}
 			break;
 		}
@@ -849,6 +855,7 @@ typedef struct {
 	size_t row, az;
 	int tier;
 	size_t rank; /* the n-th distinct resource of its kind in its AZ */
+	bool standby; /* a Multi-AZ database's standby copy */
 } S_member;
 
 /* A small hash map from a pair of numbers to a number, for the slots of
@@ -1088,8 +1095,10 @@ again:
 				}
 				cell->count++;
 				v->total_subnets++;
-				for (i = 0; i < sg->members.count; i++) {
-					size_t m = c->fold[sg->members.items[i]];
+				for (i = 0; i < sg->members.count + sg->standby.count; i++) {
+					bool standby = i >= sg->members.count;
+					size_t m = c->fold[standby ? sg->standby.items[i - sg->members.count]
+					                           : sg->members.items[i]];
 					if (!c->visible[m] || c->cls[m] != S_CARD)
 						continue;
 					if (S_single_az(&c->m->nodes[m]) &&
@@ -1100,6 +1109,7 @@ again:
 					v->mem[v->nmem].row = r;
 					v->mem[v->nmem].az = ai;
 					v->mem[v->nmem].tier = S_tier(c->m->nodes[m].kind);
+					v->mem[v->nmem].standby = standby;
 					v->nmem++;
 				}
 			}
@@ -1168,6 +1178,7 @@ again:
 					p->cards[card_of[ci]].col = v->mem[k].az;
 					p->cards[card_of[ci]].by_kind = level == 2;
 					p->cards[card_of[ci]].in_subnet = true;
+					p->cards[card_of[ci]].standby = v->mem[k].standby;
 				}
 				/* a resource listed in several subnets of one cell
 				 * counts once */
@@ -1197,10 +1208,13 @@ again:
 			if (o == cd || !o->in_subnet)
 				continue;
 			cd->ncopies++;
-			if (o->col < cd->col)
+			/* the primary shows it, never a standby */
+			if (!o->standby && (cd->standby || o->col < cd->col))
 				cd->cost_elsewhere = true;
 		}
 		cd->ncopies++;
+		if (cd->standby)
+			cd->cost_elsewhere = true;
 	}
 	/* VPC-level cards: internet gateways, endpoints */
 	for (g = 0; g < n; g++)

@@ -61,6 +61,7 @@ typedef struct layout_card {
 	double cost;
 	bool pending;        /* usage-based parts without usage */
 	bool cost_elsewhere; /* another copy (AZ) shows the cost */
+	bool standby;        /* a Multi-AZ database's standby */
 	size_t ncopies;      /* AZs the same resource is drawn in */
 	unsigned failed;
 	/* subnet cards */

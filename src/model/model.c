@@ -567,12 +567,11 @@ static const char *S_detail(tfs_builder *b, const tfs_node *node)
 		                                : " Single-AZ");
 	}
 	if (k == TFS_KIND_ECS_SERVICE) {
+		/* with its task count once placed (place.c) */
 		const char *lt = tfs_attr_str(a, "launch_type");
 		if (json_array_size(json_object_get(a, "capacity_provider_strategy")))
 			lt = "capacity providers";
-		if (!tfs_attr_int(a, "desired_count", &n))
-			return lt;
-		return tfs_arena_strfmt(ar, "%s x%lld", lt ? lt : "?", n);
+		return lt;
 	}
 	if (k == TFS_KIND_ECS_TASK_DEFINITION) {
 		s = tfs_attr_str(a, "cpu");

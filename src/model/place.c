@@ -288,6 +288,77 @@ static void S_set_subnets(tfs_builder *b, size_t n, const tfs_buf *list)
 	node->azs = azs;
 }
 
+/* ---- as deployed ---------------------------------------------------------- */
+
+static const char *S_subnet_az(const tfs_model *m, size_t s)
+{
+	return m->nodes[s].nazs ? m->nodes[s].azs[0] : NULL;
+}
+
+/* A database sits in one subnet of its group: the one in its own
+ * availability_zone; a Multi-AZ one also has a standby, in another AZ of the
+ * group (the first by name: AWS does not record which). */
+static void S_database_zones(tfs_builder *b, size_t n)
+{
+	tfs_model *m = b->m;
+	tfs_node *node = &m->nodes[n];
+	const char *az = tfs_attr_str(tfs_node_attrs(m, n), "availability_zone");
+	const char *standby = NULL, *s_az;
+	bool multi = false, found = false;
+	tfs_buf list;
+	size_t i;
+
+	if (node->nsubnets == 0)
+		return;
+	if (!az) {
+		node->az_pending = node->nazs > 1;
+		return;
+	}
+	if (node->kind == TFS_KIND_RDS_INSTANCE)
+		tfs_attr_bool(tfs_node_attrs(m, n), "multi_az", &multi);
+	for (i = 0; i < node->nsubnets; i++) {
+		s_az = S_subnet_az(m, node->subnets[i]);
+		if (!s_az)
+			continue;
+		if (strcmp(s_az, az) == 0)
+			found = true;
+		else if (multi && (!standby || strcmp(s_az, standby) < 0))
+			standby = s_az;
+	}
+	if (!found)
+		return; /* its zone is none of the group's known ones: as listed */
+	tfs_buf_init(&list);
+	for (i = 0; i < node->nsubnets; i++) {
+		s_az = S_subnet_az(m, node->subnets[i]);
+		if (s_az && (strcmp(s_az, az) == 0 ||
+		             (standby && strcmp(s_az, standby) == 0)))
+			tfs_buf_add(&list, &node->subnets[i], sizeof(size_t));
+	}
+	S_set_subnets(b, n, &list);
+	node->standby_az = standby;
+	tfs_buf_release(&list);
+}
+
+/* An ECS service's task count, said once for all its AZs. */
+static void S_service_detail(tfs_builder *b, size_t n)
+{
+	tfs_node *node = &b->m->nodes[n];
+	json_t *a = tfs_node_attrs(b->m, n);
+	const char *lt = tfs_attr_str(a, "launch_type");
+	long long count;
+
+	if (json_array_size(json_object_get(a, "capacity_provider_strategy")))
+		lt = "capacity providers";
+	if (!tfs_attr_int(a, "desired_count", &count))
+		return;
+	node->detail = tfs_arena_strfmt(
+		&b->m->arena, "%s, %lld task%s%s", lt ? lt : "?", count,
+		count == 1 ? "" : "s",
+		node->nazs > 1 ? tfs_arena_strfmt(&b->m->arena, " over %zu AZs",
+		                                  node->nazs)
+		               : "");
+}
+
 void tfs_place_network(tfs_builder *b)
 {
 	tfs_model *m = b->m;
@@ -364,6 +435,13 @@ void tfs_place_network(tfs_builder *b)
 		}
 	}
 	tfs_buf_release(&list);
+	for (i = 0; i < nres; i++) {
+		tfs_kind k = m->nodes[i].kind;
+		if (k == TFS_KIND_RDS_INSTANCE || k == TFS_KIND_RDS_CLUSTER_INSTANCE)
+			S_database_zones(b, i);
+		else if (k == TFS_KIND_ECS_SERVICE)
+			S_service_detail(b, i);
+	}
 	/* A subnet is placed in its VPC. */
 	for (i = 0; i < nres; i++)
 		if (m->nodes[i].kind == TFS_KIND_SUBNET)

@@ -145,8 +145,10 @@ static void S_finish(tfs_tree *t)
 				tfs_az_group *ag = &vg->azs[a];
 				tfs_sort(ag->subnets, ag->nsubnets, sizeof(*ag->subnets),
 				      S_subnet_cmp);
-				for (s = 0; s < ag->nsubnets; s++)
+				for (s = 0; s < ag->nsubnets; s++) {
 					S_ids_finish(&ag->subnets[s].members);
+					S_ids_finish(&ag->subnets[s].standby);
+				}
 			}
 		}
 	}
@@ -185,8 +187,12 @@ void tfs_build_tree(tfs_model *m)
 		case TFS_PLACE_SUBNETS:
 			for (j = 0; j < n->nsubnets; j++) {
 				tfs_subnet_group *g = S_subnet_group(m, n->subnets[j], i);
+				const char *az = S_az_of(m, n->subnets[j]);
 				g->tier = m->nodes[n->subnets[j]].tier;
-				S_ids_add(&g->members, i);
+				S_ids_add(n->standby_az && strcmp(az, n->standby_az) == 0
+				                  ? &g->standby
+				                  : &g->members,
+				          i);
 			}
 			break;
 		}
@@ -212,8 +218,10 @@ void tfs_tree_release(tfs_tree *t)
 			tfs_vpc_group *vg = &rg->vpcs[v];
 			S_ids_release(&vg->members);
 			for (a = 0; a < vg->nazs; a++) {
-				for (s = 0; s < vg->azs[a].nsubnets; s++)
+				for (s = 0; s < vg->azs[a].nsubnets; s++) {
 					S_ids_release(&vg->azs[a].subnets[s].members);
+					S_ids_release(&vg->azs[a].subnets[s].standby);
+				}
 				free(vg->azs[a].subnets);
 			}
 			free(vg->azs);

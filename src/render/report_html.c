@@ -670,7 +670,8 @@ static void S_changes(tfs_buf *b, const tfs_report *r)
 
 /* ---- diagram ---------------------------------------------------------------------- */
 
-static void S_node_item(tfs_buf *b, const tfs_model *m, size_t i)
+static void S_node_item(tfs_buf *b, const tfs_model *m, size_t i,
+                        bool standby)
 {
 	const tfs_node *n = &m->nodes[i];
 	tfs_buf_adds(b, "<li><span class=\"addr\">");
@@ -681,6 +682,8 @@ static void S_node_item(tfs_buf *b, const tfs_model *m, size_t i)
 		tfs_html_text(b, n->label, 80);
 		tfs_buf_adds(b, "\xe2\x80\x9d");
 	}
+	if (standby)
+		tfs_buf_adds(b, " (standby)");
 	tfs_buf_adds(b, "</li>\n");
 }
 
@@ -691,7 +694,7 @@ static void S_ids(tfs_buf *b, const tfs_model *m, const tfs_ids *ids)
 		return;
 	tfs_buf_adds(b, "<ul>\n");
 	for (i = 0; i < ids->count; i++)
-		S_node_item(b, m, ids->items[i]);
+		S_node_item(b, m, ids->items[i], false);
 	tfs_buf_adds(b, "</ul>\n");
 }
 
@@ -738,6 +741,12 @@ static void S_placement(tfs_buf *b, const tfs_model *m)
 					S_text(b, m->nodes[sg->subnet].address);
 					tfs_buf_adds(b, "</span>\n");
 					S_ids(b, m, &sg->members);
+					if (sg->standby.count) {
+						tfs_buf_adds(b, "<ul>\n");
+						for (size_t k = 0; k < sg->standby.count; k++)
+							S_node_item(b, m, sg->standby.items[k], true);
+						tfs_buf_adds(b, "</ul>\n");
+					}
 					tfs_buf_adds(b, "</li>\n");
 				}
 				tfs_buf_adds(b, "</ul></li>\n");

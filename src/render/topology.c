@@ -11,7 +11,8 @@ static void S_indent(tfs_buf *b, int depth)
 	tfs_buf_pad(b, ' ', (size_t)depth * 2);
 }
 
-static void S_node_line(tfs_buf *b, const tfs_model *m, size_t n, int depth)
+static void S_node_line(tfs_buf *b, const tfs_model *m, size_t n, int depth,
+                        bool standby)
 {
 	const tfs_node *node = &m->nodes[n];
 
@@ -25,8 +26,12 @@ static void S_node_line(tfs_buf *b, const tfs_model *m, size_t n, int depth)
 		tfs_buf_adds(b, "  ");
 		tfs_buf_add_printable(b, node->detail);
 	}
-	if (node->nazs > 1)
-		tfs_buf_addf(b, "  [%zu AZs]", node->nazs);
+	if (standby)
+		tfs_buf_adds(b, "  (standby)");
+	else if (node->az_pending)
+		tfs_buf_addf(b, "  [one of %zu AZs, picked at create]", node->nazs);
+	else if (node->nazs > 1 && node->kind != TFS_KIND_ECS_SERVICE)
+		tfs_buf_addf(b, "  [%zu AZs]", node->nazs); /* a service says it */
 	if (node->item && node->env_source != TFS_ENV_UNKNOWN) {
 		tfs_buf_adds(b, "  env=");
 		tfs_buf_add_printable(b, node->environment);
@@ -37,7 +42,7 @@ static void S_node_line(tfs_buf *b, const tfs_model *m, size_t n, int depth)
 static void S_ids(tfs_buf *b, const tfs_model *m, const tfs_ids *ids, int depth)
 {
 	for (size_t i = 0; i < ids->count; i++)
-		S_node_line(b, m, ids->items[i], depth);
+		S_node_line(b, m, ids->items[i], depth, false);
 }
 
 static void S_vpc_text(tfs_buf *b, const tfs_model *m, const tfs_vpc_group *v)
@@ -90,6 +95,8 @@ static void S_vpc_text(tfs_buf *b, const tfs_model *m, const tfs_vpc_group *v)
 			}
 			tfs_buf_addc(b, '\n');
 			S_ids(b, m, &g->members, 5);
+			for (size_t k = 0; k < g->standby.count; k++)
+				S_node_line(b, m, g->standby.items[k], 5, true);
 		}
 	}
 	if (v->members.count) {
@@ -289,6 +296,8 @@ static void S_json_tree(tfs_jw *w, const tfs_model *m)
 						                       TFS_TIER_PUBLIC);
 					tfs_jw_key(w, "resources");
 					S_jw_ids(w, &ag->subnets[s].members);
+					tfs_jw_key(w, "standby");
+					S_jw_ids(w, &ag->subnets[s].standby);
 					tfs_jw_object_end(w);
 				}
 				tfs_jw_array_end(w);

@@ -193,10 +193,26 @@ static void test_example_grid(void **s)
 	/* labels: the Name tag, launch type and tasks, engine and class */
 	assert_string_equal(alb->text[0].text, "webapp-prod-alb");
 	assert_non_null(strstr(api->text[1].text, "Fargate"));
-	assert_non_null(strstr(api->text[1].text, "\xC3\x97" "2 tasks"));
+	/* the count once, on the copy that shows the cost */
+	assert_non_null(strstr(api->text[1].text, "2 tasks over 2 AZs"));
+	{
+		size_t k, same = 0;
+		const tfs_dbox *copy;
+		for (k = 1; (copy = box_of(p, TFS_KIND_ECS_SERVICE, k)) != NULL; k++)
+			if (strcmp(copy->text[0].text, api->text[0].text) == 0) {
+				assert_non_null(strstr(copy->text[1].text, "same service"));
+				same++;
+			}
+		assert_int_equal(same, 1);
+	}
 	assert_non_null(strstr(db->text[1].text, "postgres"));
 	assert_non_null(strstr(db->text[1].text, "db.t4g.medium"));
+	/* Multi-AZ: the primary in its availability_zone, the standby in the
+	 * other AZ, labelled so */
 	assert_string_equal(db->text[2].text, "Multi-AZ");
+	assert_string_equal(box_of(p, TFS_KIND_RDS_INSTANCE, 1)->text[2].text,
+	                    "standby");
+	assert_null(box_of(p, TFS_KIND_RDS_INSTANCE, 2));
 	/* edges: ALB -> service labelled with the port, service -> RDS */
 	{
 		bool port = false, net = false, users = false;

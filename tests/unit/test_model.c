@@ -354,6 +354,58 @@ static void test_real_fixtures(void **s)
 	assert_true(seen >= 80);
 }
 
+/* Drawn as deployed: a database in its own AZ, a Multi-AZ one with its
+ * standby in another; a subnet that is not in the input is of unknown
+ * tier, neither public nor private. */
+static void test_as_deployed(void **s)
+{
+	fixture f = build(
+		R("aws_subnet", "a", "{'id':'subnet-a','availability_zone':'sa-east-1a',"
+		  "'map_public_ip_on_launch':false}") ","
+		R("aws_subnet", "b", "{'id':'subnet-b','availability_zone':'sa-east-1b',"
+		  "'map_public_ip_on_launch':false}") ","
+		R("aws_subnet", "c", "{'id':'subnet-c','availability_zone':'sa-east-1c',"
+		  "'map_public_ip_on_launch':false}") ","
+		R("aws_db_subnet_group", "g", "{'name':'g','subnet_ids':['subnet-a',"
+		  "'subnet-b','subnet-c']}") ","
+		R("aws_db_instance", "single", "{'db_subnet_group_name':'g',"
+		  "'availability_zone':'sa-east-1b','multi_az':false}") ","
+		R("aws_db_instance", "multi", "{'db_subnet_group_name':'g',"
+		  "'availability_zone':'sa-east-1c','multi_az':true}") ","
+		R("aws_db_instance", "planned", "{'db_subnet_group_name':'g'}") ","
+		R("aws_lb", "lb", "{'subnets':['subnet-a','subnet-zzz']}"));
+	const tfs_node *n;
+	const tfs_tree *t;
+	size_t a, k, standby = 0;
+	(void)s;
+
+	n = node(f.m, "aws_db_instance.single");
+	assert_int_equal(n->nsubnets, 1);
+	assert_string_equal(n->azs[0], "sa-east-1b");
+	assert_null(n->standby_az);
+	n = node(f.m, "aws_db_instance.multi");
+	assert_int_equal(n->nsubnets, 2);
+	assert_string_equal(n->standby_az, "sa-east-1a");
+	assert_true(node(f.m, "aws_db_instance.planned")->az_pending);
+	assert_int_equal(node(f.m, "aws_db_instance.planned")->nsubnets, 3);
+	/* the tree holds the standby apart, in sa-east-1a only */
+	t = &f.m->tree;
+	for (a = 0; a < t->regions[0].vpcs[0].nazs; a++) {
+		const tfs_az_group *az = &t->regions[0].vpcs[0].azs[a];
+		for (k = 0; k < az->nsubnets; k++)
+			if (az->subnets[k].standby.count) {
+				assert_string_equal(az->name, "sa-east-1a");
+				standby += az->subnets[k].standby.count;
+			}
+	}
+	assert_int_equal(standby, 1);
+	n = &f.m->nodes[node(f.m, "aws_lb.lb")->subnets[1]];
+	assert_int_equal(n->kind, TFS_KIND_EXTERNAL);
+	assert_int_equal(n->tier, TFS_TIER_UNKNOWN);
+	assert_int_equal(n->public_source, TFS_PUBLIC_NOT_IN_INPUT);
+	release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -364,6 +416,7 @@ int main(void)
 		cmocka_unit_test(test_instances_kept_apart_and_placed),
 		cmocka_unit_test(test_ecs_references),
 		cmocka_unit_test(test_real_fixtures),
+		cmocka_unit_test(test_as_deployed),
 	};
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }

@@ -33,6 +33,9 @@ typedef struct tfs_diff_item {
 	size_t missing_prices;
 	const struct json_t *attributes; /* NULL: not known (a saved estimate) */
 	bool unknown_after_apply;
+	const tfs_instance *inst;        /* its instance, or NULL (a saved
+	                                    estimate): sensitive paths, the
+	                                    plan's action */
 } tfs_diff_item;
 
 typedef struct tfs_diff_side {
@@ -85,7 +88,28 @@ typedef struct tfs_diff_resource {
 	                                 the base's when removed */
 	const char **changed_keys;    /* top-level attribute names, sorted */
 	size_t nchanged_keys;
+	/* what changed, leaf by leaf, in path order (at most
+	 * TFS_DIFF_MAX_ATTRS; nattrs_more counts the rest) */
+	const struct tfs_diff_attr *attrs;
+	size_t nattrs, nattrs_more;
+	/* a changed resource with no value to show: why it reads changed
+	 * ("only sensitive values", "the same values: usage or prices
+	 * differ"); NULL otherwise */
+	const char *reason;
 } tfs_diff_resource;
+
+enum { TFS_DIFF_MAX_ATTRS = 64 };
+
+/* One changed value.  Values are shown short (scalars as JSON, cut at 60
+ * characters; containers by size), "(sensitive)" for anything the input
+ * marks or names secret or holds in a sealed document, "(absent)" when
+ * one side lacks it; a JSON document kept in a string is compared inside,
+ * and one that is not valid JSON is never quoted. */
+typedef struct tfs_diff_attr {
+	const char *path;   /* "instance_class", "container_definitions[0].image" */
+	const char *before;
+	const char *after;
+} tfs_diff_attr;
 
 /* One line of the compact table: a project in an environment. */
 typedef struct tfs_diff_group {

@@ -71,14 +71,236 @@ static void S_changed_keys(tfs_diff *d, tfs_diff_resource *r,
 		return;
 	r->changed_keys = tfs_arena_alloc(&d->arena,
 	                                  tfs_mul_size(cap, sizeof(char *)));
-	json_object_foreach(oa, k, v)
-		if (!json_equal(v, json_object_get(b, k)))
+	json_object_foreach(oa, k, v) {
+		json_t *w = json_object_get(b, k);
+		if (json_is_null(v) && (!w || json_is_null(w)))
+			continue; /* null and absent read the same */
+		if (!json_equal(v, w))
 			r->changed_keys[n++] = tfs_arena_strdup(&d->arena, k);
+	}
 	json_object_foreach(ob, k, v)
 		if (!json_object_get(a, k) && !json_is_null(v))
 			r->changed_keys[n++] = tfs_arena_strdup(&d->arena, k);
 	tfs_sort(r->changed_keys, n, sizeof(char *), S_cmp_str);
 	r->nchanged_keys = n;
+}
+
+/* ---- what changed, value by value --------------------------------------------- */
+
+typedef struct {
+	tfs_diff *d;
+	const tfs_instance *a, *b; /* for sensitive paths; may be NULL */
+	tfs_diff_attr *out;
+	size_t n, more;
+	tfs_buf path;
+} S_attrs;
+
+static bool S_sensitive_path(const tfs_instance *in, const char *path)
+{
+	size_t i, n;
+	char head[128];
+
+	if (!in)
+		return false;
+	for (i = 0; i < in->nsensitive; i++) {
+		n = strlen(in->sensitive[i]);
+		if (strncmp(path, in->sensitive[i], n) == 0 &&
+		    (path[n] == '\0' || path[n] == '.' || path[n] == '['))
+			return true;
+	}
+	n = strcspn(path, ".[");
+	if (n >= sizeof(head))
+		return false;
+	memcpy(head, path, n);
+	head[n] = '\0';
+	return tfs_instance_sealed(in, head) != NULL;
+}
+
+static bool S_document(const json_t *v)
+{
+	const char *s = json_string_value(v);
+	while (s && (*s == ' ' || *s == '\n' || *s == '\t' || *s == '\r'))
+		s++;
+	return s && (*s == '[' || *s == '{');
+}
+
+/* A short, safe rendering of one side's value. */
+static const char *S_show(S_attrs *x, const tfs_instance *in, const json_t *v)
+{
+	tfs_arena *ar = &x->d->arena;
+	char buf[256];
+	size_t n;
+
+	if (!v)
+		return "(absent)";
+	if (S_sensitive_path(in, x->path.data) ||
+	    (json_is_string(v) && strcmp(json_string_value(v), TFS_REDACTED) == 0))
+		return TFS_REDACTED;
+	if (json_is_array(v))
+		return tfs_arena_strfmt(ar, "[%zu item%s]", json_array_size(v),
+		                        json_array_size(v) == 1 ? "" : "s");
+	if (json_is_object(v))
+		return tfs_arena_strfmt(ar, "{%zu key%s}", json_object_size(v),
+		                        json_object_size(v) == 1 ? "" : "s");
+	if (S_document(v))
+		return "(not valid JSON)"; /* never quoted: never redacted */
+	if (json_is_string(v) && json_string_length(v) > 60) {
+		tfs_buf t;
+		const char *s;
+		tfs_buf_init(&t);
+		tfs_buf_add(&t, json_string_value(v), 57);
+		/* whole UTF-8 sequences only */
+		while (t.len && ((unsigned char)t.data[t.len - 1] & 0xc0) == 0x80)
+			tfs_buf_truncate(&t, t.len - 1);
+		if (t.len && ((unsigned char)t.data[t.len - 1] & 0xc0) == 0xc0)
+			tfs_buf_truncate(&t, t.len - 1);
+		tfs_buf_adds(&t, "...");
+		{
+			json_t *cut = json_string(t.data);
+			n = cut ? json_dumpb(cut, buf, sizeof(buf), JSON_ENCODE_ANY) : 0;
+			json_decref(cut);
+		}
+		tfs_buf_release(&t);
+		s = n && n < sizeof(buf) ? tfs_arena_strndup(ar, buf, n) : "(text)";
+		return s;
+	}
+	n = json_dumpb(v, buf, sizeof(buf), JSON_ENCODE_ANY | JSON_COMPACT);
+	return n && n < sizeof(buf) ? tfs_arena_strndup(ar, buf, n) : "(value)";
+}
+
+static void S_leaf(S_attrs *x, const json_t *a, const json_t *b,
+                   const json_t *unknown)
+{
+	const char *before, *after;
+
+	before = S_show(x, x->a, a);
+	after = json_is_true(unknown) && !b ? "(known after apply)"
+	                                    : S_show(x, x->b, b);
+	if (strcmp(before, after) == 0 && strcmp(before, TFS_REDACTED) != 0)
+		after = tfs_arena_strfmt(&x->d->arena, "%s (changed inside)", after);
+	if (x->n == TFS_DIFF_MAX_ATTRS) {
+		x->more++;
+		return;
+	}
+	x->out[x->n].path = tfs_arena_strndup(&x->d->arena, x->path.data,
+	                                      x->path.len);
+	x->out[x->n].before = before;
+	x->out[x->n].after = after;
+	x->n++;
+}
+
+static int S_cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* b's unknown mirror (a plan's after_unknown) goes down with it. */
+static void S_walk(S_attrs *x, const json_t *a, const json_t *b,
+                   const json_t *u, int depth)
+{
+	size_t mark = x->path.len, i;
+
+	if (json_equal((json_t *)(uintptr_t)a, (json_t *)(uintptr_t)b))
+		return;
+	if (depth > 32 || json_is_true(u) || S_sensitive_path(x->a, x->path.data) ||
+	    S_sensitive_path(x->b, x->path.data)) {
+		S_leaf(x, a, b, u);
+		return;
+	}
+	if (json_is_object(a) && json_is_object(b)) {
+		const char **keys;
+		const char *k;
+		json_t *v;
+		size_t n = 0;
+		keys = xmalloc(tfs_mul_size(json_object_size(a) + json_object_size(b) + 1,
+		                            sizeof(*keys)));
+		json_object_foreach((json_t *)(uintptr_t)a, k, v)
+			keys[n++] = k;
+		json_object_foreach((json_t *)(uintptr_t)b, k, v)
+			if (!json_object_get(a, k))
+				keys[n++] = k;
+		tfs_sort(keys, n, sizeof(*keys), S_cmp_cstr);
+		for (i = 0; i < n; i++) {
+			const json_t *va = json_object_get(a, keys[i]);
+			const json_t *vb = json_object_get(b, keys[i]);
+			/* null and absent read the same in state and plan */
+			const json_t *vu = json_object_get(u, keys[i]);
+			if ((!va || json_is_null(va)) && (!vb || json_is_null(vb)) &&
+			    !json_is_true(vu))
+				continue;
+			tfs_buf_addf(&x->path, "%s%s", mark ? "." : "", keys[i]);
+			S_walk(x, va, vb, vu, depth + 1);
+			tfs_buf_truncate(&x->path, mark);
+		}
+		free(keys);
+		return;
+	}
+	if (json_is_array(a) && json_is_array(b) &&
+	    json_array_size(a) == json_array_size(b)) {
+		for (i = 0; i < json_array_size(a); i++) {
+			tfs_buf_addf(&x->path, "[%zu]", i);
+			S_walk(x, json_array_get(a, i), json_array_get(b, i),
+			       json_array_get(u, i), depth + 1);
+			tfs_buf_truncate(&x->path, mark);
+		}
+		return;
+	}
+	if (S_document(a) && S_document(b)) {
+		/* container definitions, policies: compared inside */
+		json_t *da = json_loads(json_string_value(a), 0, NULL);
+		json_t *db = json_loads(json_string_value(b), 0, NULL);
+		if (da && db)
+			S_walk(x, da, db, NULL, depth + 1);
+		else
+			S_leaf(x, a, b, NULL);
+		json_decref(da);
+		json_decref(db);
+		return;
+	}
+	S_leaf(x, a, b, u);
+}
+
+static void S_changed_attrs(tfs_diff *d, tfs_diff_resource *r,
+                            const tfs_diff_item *a, const tfs_diff_item *b)
+{
+	S_attrs x;
+
+	memset(&x, 0, sizeof(x));
+	x.d = d;
+	x.a = a->inst;
+	x.b = b->inst;
+	x.out = tfs_arena_alloc(&d->arena,
+	                        TFS_DIFF_MAX_ATTRS * sizeof(*x.out));
+	tfs_buf_init(&x.path);
+	S_walk(&x, a->attributes, b->attributes, b->inst ? b->inst->unknown : NULL,
+	       0);
+	tfs_buf_release(&x.path);
+	r->attrs = x.out;
+	r->nattrs = x.n;
+	r->nattrs_more = x.more;
+}
+
+/* Why a changed resource shows no value. */
+static const char *S_reason(const tfs_diff_resource *r, const tfs_diff_item *a,
+                            const tfs_diff_item *b)
+{
+	if (r->nattrs)
+		return NULL;
+	if (!a->attributes || !b->attributes)
+		return "the estimate changed; a saved estimate records no values "
+		       "to compare";
+	if (b->inst && (b->inst->action == TFS_ACTION_UPDATE ||
+	                b->inst->action == TFS_ACTION_REPLACE) &&
+	    fabs(a->usd - b->usd) < 5e-7)
+		return b->inst->nsensitive ? "the plan changes only sensitive values"
+		                           : "the plan updates it; no value it "
+		                             "shows differs";
+	if (fabs(a->usd - b->usd) >= 5e-7)
+		return "the same values, another estimate: usage figures or prices "
+		       "differ";
+	if (r->previous_address)
+		return "moved; no value changed";
+	return "known after apply";
 }
 
 static void S_group_add(tfs_diff *d, tfs_map *index, size_t *cap,
@@ -142,6 +364,7 @@ static tfs_diff_item *S_items(tfs_diff *d, const tfs_cost *c,
 		it->missing_prices = r->missing_prices;
 		it->attributes = in->attributes;
 		it->unknown_after_apply = in->unknown && S_any_unknown(in->unknown);
+		it->inst = in;
 	}
 	*count = n;
 	return items;
@@ -222,12 +445,20 @@ static void S_resources(tfs_diff *d, const tfs_diff_item *base, size_t nbase,
 			res.missing_prices += b->missing_prices;
 			if (strcmp(b->address, h->address) != 0)
 				res.previous_address = b->address;
-			if (b->attributes && h->attributes)
+			if (b->attributes && h->attributes) {
 				S_changed_keys(d, &res, b->attributes, h->attributes);
+				S_changed_attrs(d, &res, b, h);
+			}
 			res.change = res.nchanged_keys || res.previous_address ||
-			                     fabs(b->usd - h->usd) >= 5e-7
+			                     fabs(b->usd - h->usd) >= 5e-7 ||
+			                     (h->inst && (h->inst->action ==
+			                                          TFS_ACTION_UPDATE ||
+			                                  h->inst->action ==
+			                                          TFS_ACTION_REPLACE))
 			                     ? TFS_CHANGE_CHANGED
 			                     : TFS_CHANGE_UNCHANGED;
+			if (res.change == TFS_CHANGE_CHANGED)
+				res.reason = S_reason(&res, b, h);
 		} else {
 			res.change = TFS_CHANGE_ADDED;
 		}

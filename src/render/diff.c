@@ -231,16 +231,22 @@ static void S_resource_line(S_lines *l, const tfs_diff_resource *r)
 		tfs_buf_addc(b, ')');
 	}
 	tfs_buf_adds(b, " | ");
-	for (k = 0; k < r->nchanged_keys && k < 4; k++) {
+	/* what changed: the first values, old -> new */
+	for (k = 0; k < r->nattrs && k < 3; k++) {
 		if (k)
-			tfs_buf_adds(b, ", ");
-		tfs_md_escape(b, r->changed_keys[k]);
+			tfs_buf_adds(b, "; ");
+		tfs_md_escape(b, r->attrs[k].path);
+		tfs_buf_adds(b, ": ");
+		tfs_md_escape(b, r->attrs[k].before);
+		tfs_buf_adds(b, " → ");
+		tfs_md_escape(b, r->attrs[k].after);
 	}
-	if (r->nchanged_keys > 4)
-		tfs_buf_addf(b, " and %zu more", r->nchanged_keys - 4);
-	if (r->unknown_after_apply)
-		tfs_buf_adds(b, (r->nchanged_keys ? "; known after apply"
-		                                  : "known after apply"));
+	if (r->nattrs + r->nattrs_more > 3)
+		tfs_buf_addf(b, "; and %zu more", r->nattrs + r->nattrs_more - 3);
+	if (r->reason)
+		tfs_md_escape(b, r->reason);
+	else if (r->unknown_after_apply && r->change != TFS_CHANGE_CHANGED)
+		tfs_buf_adds(b, "known after apply");
 	tfs_buf_adds(b, " | ");
 	if (r->change == TFS_CHANGE_ADDED)
 		tfs_buf_adds(b, "–");
@@ -532,6 +538,23 @@ void tfs_render_diff_json(const tfs_diff_view *v, tfs_buf *out)
 		for (k = 0; k < r->nchanged_keys; k++)
 			tfs_jw_string(&w, r->changed_keys[k]);
 		tfs_jw_array_end(&w);
+		tfs_jw_key(&w, "changes");
+		tfs_jw_array_begin(&w);
+		for (k = 0; k < r->nattrs; k++) {
+			tfs_jw_object_begin(&w);
+			tfs_jw_key(&w, "path");
+			tfs_jw_string(&w, r->attrs[k].path);
+			tfs_jw_key(&w, "before");
+			tfs_jw_string(&w, r->attrs[k].before);
+			tfs_jw_key(&w, "after");
+			tfs_jw_string(&w, r->attrs[k].after);
+			tfs_jw_object_end(&w);
+		}
+		tfs_jw_array_end(&w);
+		tfs_jw_key(&w, "moreChanges");
+		tfs_jw_uint(&w, r->nattrs_more);
+		tfs_jw_key(&w, "reason");
+		tfs_jw_string(&w, r->reason);
 		tfs_jw_object_end(&w);
 	}
 	tfs_jw_array_end(&w);

@@ -333,6 +333,62 @@ static void test_saved_estimate_baseline(void **s)
 	free_side(&b);
 }
 
+/* Every changed row says what changed: leaf paths, old -> new, never a
+ * sensitive value or the text of a document that is not valid JSON. */
+static void test_reasons(void **s)
+{
+	side a = make_side(
+		R("aws_db_instance", "db", "{'identifier':'db','engine':'postgres',"
+		  "'instance_class':'db.t4g.micro','password':'x1','allocated_storage':20}") ","
+		R("aws_ecs_task_definition", "t", "{'family':'t','container_definitions':"
+		  "'[{\\\"name\\\":\\\"api\\\",\\\"image\\\":\\\"app:1.4.1\\\"}]'}") ","
+		R("aws_ecs_task_definition", "bad", "{'family':'bad','container_definitions':"
+		  "'[{\\\"name\\\":\\\"PASSWORD-CANARY'}"));
+	side b = make_side(
+		R("aws_db_instance", "db", "{'identifier':'db','engine':'postgres',"
+		  "'instance_class':'db.t4g.small','password':'x2','allocated_storage':20}") ","
+		R("aws_ecs_task_definition", "t", "{'family':'t','container_definitions':"
+		  "'[{\\\"name\\\":\\\"api\\\",\\\"image\\\":\\\"app:1.4.2\\\"}]'}") ","
+		R("aws_ecs_task_definition", "bad", "{'family':'bad','container_definitions':"
+		  "'[{\\\"name\\\":\\\"OTHER-CANARY'}"));
+	tfs_diff *d = diff_of(&a, &b);
+	const tfs_diff_resource *db = NULL, *td = NULL, *bad = NULL;
+	char *md;
+	size_t i;
+	(void)s;
+
+	for (i = 0; i < d->nresources; i++) {
+		const tfs_diff_resource *r = &d->resources[i];
+		if (strcmp(r->address, "aws_db_instance.db") == 0)
+			db = r;
+		else if (strcmp(r->address, "aws_ecs_task_definition.t") == 0)
+			td = r;
+		else if (strcmp(r->address, "aws_ecs_task_definition.bad") == 0)
+			bad = r;
+	}
+	assert_non_null(db);
+	assert_int_equal(db->nattrs, 1); /* the password is redacted on both */
+	assert_string_equal(db->attrs[0].path, "instance_class");
+	assert_string_equal(db->attrs[0].before, "\"db.t4g.micro\"");
+	assert_string_equal(db->attrs[0].after, "\"db.t4g.small\"");
+	assert_non_null(td);
+	assert_string_equal(td->attrs[0].path, "container_definitions[0].image");
+	assert_string_equal(td->attrs[0].after, "\"app:1.4.2\"");
+	assert_non_null(bad);
+	assert_string_equal(bad->attrs[0].before, "(not valid JSON)");
+	md = markdown(d, TFS_PLATFORM_GITHUB, 0);
+	assert_non_null(strstr(md, "instance\\_class: \"db.t4g.micro\" → "
+	                           "\"db.t4g.small\""));
+	assert_null(strstr(md, "CANARY"));
+	for (i = 0; i < d->nresources; i++)
+		if (d->resources[i].change == TFS_CHANGE_CHANGED)
+			assert_true(d->resources[i].nattrs || d->resources[i].reason);
+	free(md);
+	tfs_diff_free(d);
+	free_side(&a);
+	free_side(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -342,6 +398,7 @@ int main(void)
 		cmocka_unit_test(test_markdown_escaping),
 		cmocka_unit_test(test_size_limits_in_characters),
 		cmocka_unit_test(test_saved_estimate_baseline),
+		cmocka_unit_test(test_reasons),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -136,6 +136,8 @@ golden: $(BIN)
 	  tests/run-fixtures.sh
 	@TFSIGHT=$(abspath $(BIN)) TEST_WRAPPER="$(TEST_WRAPPER)" \
 	  tests/run-hostile.sh
+	@TFSIGHT=$(abspath $(BIN)) TEST_WRAPPER="$(TEST_WRAPPER)" \
+	  tests/run-corpus.sh
 	@TFSIGHT=$(abspath $(BIN)) tests/run-schemas.sh
 	@TFSIGHT=$(abspath $(BIN)) tests/run-docs.sh
 	@TFSIGHT=$(abspath $(BIN)) tests/run-browser.sh

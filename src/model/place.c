@@ -467,6 +467,13 @@ void tfs_place_network(tfs_builder *b)
 			               tfs_attr_str(a, "route_table_id"));
 			if (s != TFS_NONE && m->nodes[i].vpc == TFS_NONE)
 				m->nodes[i].vpc = m->nodes[s].vpc;
+		} else if (k == TFS_KIND_SECURITY_GROUP_RULE &&
+		           m->nodes[i].vpc == TFS_NONE) {
+			/* a rule is in its group's VPC */
+			s = tfs_b_find(b, TFS_KIND_SECURITY_GROUP,
+			               tfs_attr_str(a, "security_group_id"));
+			if (s != TFS_NONE)
+				m->nodes[i].vpc = m->nodes[s].vpc;
 		} else if (k == TFS_KIND_DB_SUBNET_GROUP) {
 			s = tfs_b_find(b, TFS_KIND_SUBNET,
 			               json_string_value(json_array_get(
@@ -477,6 +484,13 @@ void tfs_place_network(tfs_builder *b)
 		if (lb != TFS_NONE)
 			m->nodes[i].vpc = m->nodes[lb].vpc;
 	}
+	/* Any other type that names its VPC (a network ACL, a VPN gateway)
+	 * is drawn in it. */
+	for (i = 0; i < nres; i++)
+		if (m->nodes[i].kind == TFS_KIND_GENERIC &&
+		    m->nodes[i].placement == TFS_PLACE_REGIONAL &&
+		    m->nodes[i].vpc != TFS_NONE)
+			m->nodes[i].placement = TFS_PLACE_VPC;
 	/* VPC-level nodes that name no VPC stay regional. */
 	for (i = 0; i < nres; i++)
 		if (m->nodes[i].placement == TFS_PLACE_VPC &&

@@ -33,6 +33,9 @@ typedef struct tfs_diff_item {
 	size_t missing_prices;
 	const struct json_t *attributes; /* NULL: not known (a saved estimate) */
 	bool unknown_after_apply;
+	const char *not_priced;          /* outside sa-east-1 or not AWS:
+	                                    why it has no cost, else NULL */
+	bool not_aws;                    /* which of the two */
 	const tfs_instance *inst;        /* its instance, or NULL (a saved
 	                                    estimate): sensitive paths, the
 	                                    plan's action */
@@ -96,6 +99,8 @@ typedef struct tfs_diff_resource {
 	 * ("only sensitive values", "the same values: usage or prices
 	 * differ"); NULL otherwise */
 	const char *reason;
+	const char *not_priced;       /* the head's (the base's when removed):
+	                                 outside sa-east-1 or not AWS, why */
 } tfs_diff_resource;
 
 enum { TFS_DIFF_MAX_ATTRS = 64 };
@@ -127,6 +132,8 @@ typedef struct tfs_diff {
 	size_t nresources;
 	size_t added, removed, changed, unchanged;
 	size_t unknown_after_apply;   /* resources flagged so */
+	size_t head_other_region, head_not_aws; /* the head's resources left
+	                                 out of its total */
 	/* findings: new unwaived failures of head (worst first, then
 	 * catalogue order, then address), and base failures head fixed */
 	const tfs_finding **new_failures;

@@ -362,6 +362,10 @@ static tfs_diff_item *S_items(tfs_diff *d, const tfs_cost *c,
 		it->owner = tag ? tag : TFS_UNTAGGED;
 		it->usd = r->monthly_cost;
 		it->missing_prices = r->missing_prices;
+		if (tfs_cost_excluded(r)) {
+			it->not_priced = r->note;
+			it->not_aws = r->status == TFS_COST_NOT_AWS;
+		}
 		it->attributes = in->attributes;
 		it->unknown_after_apply = in->unknown && S_any_unknown(in->unknown);
 		it->inst = in;
@@ -437,6 +441,11 @@ static void S_resources(tfs_diff *d, const tfs_diff_item *base, size_t nbase,
 		S_describe(&res, h);
 		res.head_usd = h->usd;
 		res.missing_prices = h->missing_prices;
+		res.not_priced = h->not_priced;
+		if (h->not_priced && h->not_aws)
+			d->head_not_aws++;
+		else if (h->not_priced)
+			d->head_other_region++;
 		res.unknown_after_apply = h->unknown_after_apply;
 		if (found && !matched[r]) {
 			const tfs_diff_item *b = &base[r];
@@ -486,6 +495,7 @@ static void S_resources(tfs_diff *d, const tfs_diff_item *base, size_t nbase,
 		S_describe(&res, &base[i]);
 		res.base_usd = base[i].usd;
 		res.missing_prices = base[i].missing_prices;
+		res.not_priced = base[i].not_priced;
 		d->removed++;
 		tfs_grow(&d->resources, &cap, d->nresources + 1,
 		         sizeof(*d->resources));

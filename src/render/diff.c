@@ -181,6 +181,17 @@ static void S_head(tfs_buf *b, const tfs_diff_view *v)
 	tfs_buf_adds(b, "** | **");
 	S_delta(b, d->base_total, d->head_total);
 	tfs_buf_adds(b, "** |\n");
+	{
+		tfs_buf t;
+		tfs_buf_init(&t);
+		if (tfs_excluded_phrase(&t, d->head_other_region, d->head_not_aws)) {
+			tfs_buf_adds(b, "\nNot in the estimate: ");
+			tfs_md_escape(b, t.data);
+			tfs_buf_adds(b, " (the price tables are for sa-east-1 AWS "
+			                "only).\n");
+		}
+		tfs_buf_release(&t);
+	}
 	if (d->unknown_after_apply) {
 		tfs_buf_adds(b, "\n");
 		S_plural(b, d->unknown_after_apply, "resource has",
@@ -245,6 +256,11 @@ static void S_resource_line(S_lines *l, const tfs_diff_resource *r)
 		tfs_buf_addf(b, "; and %zu more", r->nattrs + r->nattrs_more - 3);
 	if (r->reason)
 		tfs_md_escape(b, r->reason);
+	if (r->not_priced) {
+		if (r->nattrs || r->reason)
+			tfs_buf_adds(b, "; ");
+		tfs_md_escape(b, r->not_priced);
+	}
 	else if (r->unknown_after_apply && r->change != TFS_CHANGE_CHANGED)
 		tfs_buf_adds(b, "known after apply");
 	tfs_buf_adds(b, " | ");
@@ -255,6 +271,8 @@ static void S_resource_line(S_lines *l, const tfs_diff_resource *r)
 	tfs_buf_adds(b, " | ");
 	if (r->change == TFS_CHANGE_REMOVED)
 		tfs_buf_adds(b, "–");
+	else if (r->not_priced)
+		tfs_buf_adds(b, "not priced");
 	else
 		tfs_money_short(b, r->head_usd);
 	tfs_buf_adds(b, " | ");
@@ -489,6 +507,10 @@ void tfs_render_diff_json(const tfs_diff_view *v, tfs_buf *out)
 	tfs_jw_uint(&w, d->changed);
 	tfs_jw_key(&w, "unchanged");
 	tfs_jw_uint(&w, d->unchanged);
+	tfs_jw_key(&w, "outsideRegion");
+	tfs_jw_uint(&w, d->head_other_region);
+	tfs_jw_key(&w, "notAws");
+	tfs_jw_uint(&w, d->head_not_aws);
 	tfs_jw_key(&w, "unknownAfterApply");
 	tfs_jw_uint(&w, d->unknown_after_apply);
 	tfs_jw_object_end(&w);
@@ -555,6 +577,8 @@ void tfs_render_diff_json(const tfs_diff_view *v, tfs_buf *out)
 		tfs_jw_uint(&w, r->nattrs_more);
 		tfs_jw_key(&w, "reason");
 		tfs_jw_string(&w, r->reason);
+		tfs_jw_key(&w, "notPriced");
+		tfs_jw_string(&w, r->not_priced);
 		tfs_jw_object_end(&w);
 	}
 	tfs_jw_array_end(&w);

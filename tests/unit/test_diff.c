@@ -389,6 +389,30 @@ static void test_reasons(void **s)
 	free_side(&b);
 }
 
+/* The PR summary says what the estimate leaves out, and the row says why. */
+static void test_not_priced_named(void **s)
+{
+#define HOME R("aws_nat_gateway", "home", "{'id':'nat-home',"               \
+	         "'availability_zone':'sa-east-1a'}")
+	side a = make_side(HOME);
+	side b = make_side(HOME ","
+		R("aws_nat_gateway", "eu", "{'id':'nat-eu','availability_zone':"
+		  "'eu-west-1a'}"));
+	tfs_diff *d = diff_of(&a, &b);
+	char *md = markdown(d, TFS_PLATFORM_GITHUB, 0);
+	(void)s;
+
+	assert_int_equal(d->head_other_region, 1);
+	assert_non_null(strstr(md, "Not in the estimate: 1 resource outside "
+	                           "sa-east-1"));
+	assert_non_null(strstr(md, "outside sa-east-1 (eu-west-1): not priced "
+	                           "| – | not priced |"));
+	free(md);
+	tfs_diff_free(d);
+	free_side(&a);
+	free_side(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -399,6 +423,7 @@ int main(void)
 		cmocka_unit_test(test_size_limits_in_characters),
 		cmocka_unit_test(test_saved_estimate_baseline),
 		cmocka_unit_test(test_reasons),
+		cmocka_unit_test(test_not_priced_named),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

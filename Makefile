@@ -271,7 +271,8 @@ install: all
 
 lint:
 	cppcheck --quiet --error-exitcode=1 --enable=warning,portability \
-	  --std=c11 -Iinclude -Isrc --suppress=missingIncludeSystem src
+	  --std=c11 -Iinclude -Isrc --suppress=missingIncludeSystem \
+	  --include=.ci/cppcheck.h src
 	clang-tidy --quiet $(LIB_SRC) $(CLI_SRC) -- -std=c11 -Iinclude -Isrc \
 	  -D_POSIX_C_SOURCE=200809L
 

@@ -186,6 +186,10 @@ const char *tfs_provider_short_name(const char *provider);
  * Borrowed: it lives as long as the state. */
 struct json_t *tfs_instance_sealed(const tfs_instance *in, const char *attr);
 
+/* Whether an attribute path ("container_definitions[0].image") starts in a
+ * sealed document: its values are decided from, never shown. */
+bool tfs_instance_path_sealed(const tfs_instance *in, const char *path);
+
 /* Compare two instances by their sort order (module, mode, type, name,
  * key, deposed). */
 int tfs_instance_cmp(const tfs_instance *a, const tfs_instance *b);

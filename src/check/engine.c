@@ -312,19 +312,8 @@ const char *tfs_ck_value(tfs_check_ctx *x, const json_t *v)
  * whole: decided from, never shown. */
 static bool S_sealed_path(const tfs_check_ctx *x, size_t node, const char *attr)
 {
-	const tfs_node *n;
-	char head[128];
-	size_t len;
-
-	if (node == TFS_NONE || !attr || !(n = &x->m->nodes[node])->item ||
-	    !n->item->inst->sealed)
-		return false;
-	len = strcspn(attr, ".[");
-	if (len >= sizeof(head))
-		return false;
-	memcpy(head, attr, len);
-	head[len] = '\0';
-	return tfs_instance_sealed(n->item->inst, head) != NULL;
+	return node != TFS_NONE && x->m->nodes[node].item &&
+	       tfs_instance_path_sealed(x->m->nodes[node].item->inst, attr);
 }
 
 static void S_vrecord(tfs_check_ctx *x, size_t node, tfs_status st,

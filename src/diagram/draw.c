@@ -17,6 +17,18 @@ static void S_rgb(cairo_t *cr, unsigned c)
 	                     ((c >> 8) & 0xFF) / 255.0, (c & 0xFF) / 255.0);
 }
 
+/* A group's dashed outline (AZs, subnets not in the input). */
+static void S_dashed(cairo_t *cr, const tfs_drect *r, unsigned colour,
+                     double width, const double dashes[2])
+{
+	S_rgb(cr, colour);
+	cairo_set_line_width(cr, width);
+	cairo_set_dash(cr, dashes, 2, 0);
+	cairo_rectangle(cr, r->x, r->y, r->w, r->h);
+	cairo_stroke(cr);
+	cairo_set_dash(cr, NULL, 0, 0);
+}
+
 static void S_rounded(cairo_t *cr, double x, double y, double w, double h,
                       double r)
 {
@@ -84,12 +96,7 @@ static void S_group(cairo_t *cr, const tfs_dbox *b)
 		       TFS_DG_GROUP_ICON);
 		break;
 	case TFS_DBOX_AZ:
-		S_rgb(cr, TFS_DG_REGION);
-		cairo_set_line_width(cr, 1.2);
-		cairo_set_dash(cr, dashes, 2, 0);
-		cairo_rectangle(cr, r->x, r->y, r->w, r->h);
-		cairo_stroke(cr);
-		cairo_set_dash(cr, NULL, 0, 0);
+		S_dashed(cr, r, TFS_DG_REGION, 1.2, dashes);
 		break;
 	case TFS_DBOX_SUBNET_PUBLIC:
 	case TFS_DBOX_SUBNET_PRIVATE: {
@@ -103,12 +110,7 @@ static void S_group(cairo_t *cr, const tfs_dbox *b)
 	}
 	case TFS_DBOX_SUBNET_UNKNOWN:
 		/* neither green nor blue: nothing says which it is */
-		S_rgb(cr, TFS_DG_GREY);
-		cairo_set_line_width(cr, 1);
-		cairo_set_dash(cr, dashes, 2, 0);
-		cairo_rectangle(cr, r->x, r->y, r->w, r->h);
-		cairo_stroke(cr);
-		cairo_set_dash(cr, NULL, 0, 0);
+		S_dashed(cr, r, TFS_DG_GREY, 1, dashes);
 		S_icon(cr, TFS_DG_GREY, TFS_DG_GLYPH_LOCK, TFS_KIND_SUBNET, r->x, r->y,
 		       TFS_DG_GROUP_ICON);
 		break;

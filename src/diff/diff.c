@@ -98,7 +98,6 @@ typedef struct {
 static bool S_sensitive_path(const tfs_instance *in, const char *path)
 {
 	size_t i, n;
-	char head[128];
 
 	if (!in)
 		return false;
@@ -108,12 +107,7 @@ static bool S_sensitive_path(const tfs_instance *in, const char *path)
 		    (path[n] == '\0' || path[n] == '.' || path[n] == '['))
 			return true;
 	}
-	n = strcspn(path, ".[");
-	if (n >= sizeof(head))
-		return false;
-	memcpy(head, path, n);
-	head[n] = '\0';
-	return tfs_instance_sealed(in, head) != NULL;
+	return tfs_instance_path_sealed(in, path);
 }
 
 static bool S_document(const json_t *v)

@@ -469,3 +469,18 @@ json_t *tfs_instance_sealed(const tfs_instance *in, const char *attr)
 {
 	return in && in->sealed ? json_object_get(in->sealed, attr) : NULL;
 }
+
+bool tfs_instance_path_sealed(const tfs_instance *in, const char *path)
+{
+	char head[128];
+	size_t n;
+
+	if (!in || !in->sealed || !path)
+		return false;
+	n = strcspn(path, ".[");
+	if (n >= sizeof(head))
+		return false;
+	memcpy(head, path, n);
+	head[n] = '\0';
+	return tfs_instance_sealed(in, head) != NULL;
+}

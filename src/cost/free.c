@@ -210,16 +210,17 @@ bool tfs_est_free(tfs_est_ctx *c)
 
 /* ---- naming the parent -------------------------------------------------------- */
 
-static bool S_in_list(const char *list, const char *type)
+/* Every type some row names as a parent, once. */
+static void S_parent_types(tfs_map *types, tfs_arena *ar)
 {
-	size_t n = strlen(type);
-	const char *p = list;
-	while ((p = strstr(p, type)) != NULL) {
-		if ((p == list || p[-1] == ',') && (p[n] == ',' || p[n] == '\0'))
-			return true;
-		p += n;
+	for (size_t j = 0; j < sizeof(FREE) / sizeof(*FREE); j++) {
+		const char *p = FREE[j].parents;
+		while (p && *p) {
+			size_t len = strcspn(p, ",");
+			tfs_map_add(types, tfs_arena_strndup(ar, p, len), 1);
+			p += len + (p[len] == ',');
+		}
 	}
-	return false;
 }
 
 static void S_index(tfs_map *idx, tfs_arena *ar, const char *type,
@@ -234,7 +235,7 @@ void tfs_est_free_notes(tfs_cost *cost)
 	const tfs_model *m = cost->model;
 	static const char *const KEYS[] = {"id", "arn", "name", "bucket",
 	                                   "function_name", "url"};
-	tfs_map idx;
+	tfs_map idx, types;
 	tfs_arena ar = TFS_ARENA_INIT;
 	size_t i, k;
 	bool any = false;
@@ -250,13 +251,11 @@ void tfs_est_free_notes(tfs_cost *cost)
 	/* every node of a type some free resource names as its parent, by the
 	 * values a reference to it may hold */
 	tfs_map_init(&idx);
+	tfs_map_init(&types);
+	S_parent_types(&types, &ar);
 	for (i = 0; i < m->nresources; i++) {
 		const tfs_instance *in = m->nodes[i].item->inst;
-		bool parent = false;
-		size_t j;
-		for (j = 0; j < sizeof(FREE) / sizeof(*FREE) && !parent; j++)
-			parent = FREE[j].parents && S_in_list(FREE[j].parents, in->type);
-		if (!parent)
+		if (!tfs_map_get(&types, in->type, NULL))
 			continue;
 		for (k = 0; k < sizeof(KEYS) / sizeof(*KEYS); k++)
 			S_index(&idx, &ar, in->type, tfs_attr_str(in->attributes, KEYS[k]),
@@ -301,5 +300,6 @@ void tfs_est_free_notes(tfs_cost *cost)
 		                           first);
 	}
 	tfs_map_release(&idx);
+	tfs_map_release(&types);
 	tfs_arena_release(&ar);
 }

@@ -184,6 +184,10 @@ const char *tfs_source_date(char *buf, size_t size);
 /* Append s with every C0 control character and DEL replaced by '?', for
  * terminal output and messages. */
 void tfs_buf_add_printable(tfs_buf *b, const char *s);
+/* Glob: '*' any run of characters, '?' one (waivers, IAM actions and
+ * resources). */
+bool tfs_glob(const char *pattern, const char *s);
+
 /* Number of display columns of UTF-8 s (one per code point). */
 size_t tfs_utf8_width(const char *s);
 

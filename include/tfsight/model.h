@@ -75,6 +75,16 @@ typedef enum tfs_kind {
 	TFS_KIND_VPC_ENDPOINT,
 	TFS_KIND_DYNAMODB_TABLE,
 	TFS_KIND_IAM,
+	TFS_KIND_API,             /* API Gateway REST, HTTP or WebSocket API */
+	TFS_KIND_API_ROUTE,       /* v2 route, REST method */
+	TFS_KIND_API_INTEGRATION,
+	TFS_KIND_API_AUTHORIZER,
+	TFS_KIND_API_STAGE,
+	TFS_KIND_API_DOMAIN,      /* custom domain name */
+	TFS_KIND_SQS_QUEUE,
+	TFS_KIND_EVENT_RULE,      /* EventBridge rule */
+	TFS_KIND_COGNITO_USER_POOL,
+	TFS_KIND_COGNITO_IDENTITY_POOL,
 	TFS_KIND_GENERIC,  /* any other managed type */
 	TFS_KIND_EXTERNAL, /* referenced, not in this input */
 } tfs_kind;
@@ -171,6 +181,21 @@ typedef enum tfs_edge_kind {
 	TFS_EDGE_NAT_EGRESS,     /* NAT gateway -> internet gateway */
 	TFS_EDGE_ALARM,          /* alarm -> the resource it watches */
 	TFS_EDGE_WAF,            /* web ACL -> what it protects */
+	TFS_EDGE_PART,           /* API -> its routes, stages, authorizers;
+	                            user pool -> its clients, domain */
+	TFS_EDGE_API_INTEGRATION,/* route (or method) -> its integration */
+	TFS_EDGE_INTEGRATION,    /* integration -> Lambda / LB / VPC link / URL */
+	TFS_EDGE_AUTHORIZER,     /* authorizer -> user pool / Lambda */
+	TFS_EDGE_API_MAPPING,    /* custom domain -> API (its mapping, stage) */
+	TFS_EDGE_EVENT_SOURCE,   /* SQS / stream / Kinesis -> Lambda (mapping) */
+	TFS_EDGE_SUBSCRIPTION,   /* SNS topic -> Lambda / SQS / endpoint */
+	TFS_EDGE_EVENT_TARGET,   /* EventBridge rule -> target */
+	TFS_EDGE_BUCKET_NOTIFICATION, /* S3 bucket -> Lambda / SQS / SNS */
+	TFS_EDGE_COGNITO_TRIGGER,/* user pool -> Lambda trigger */
+	TFS_EDGE_ON_FAILURE,     /* Lambda / mapping / queue -> DLQ, destination */
+	TFS_EDGE_MAY_ACCESS,     /* compute -> what its role's policies grant
+	                            (a permission, not traffic) */
+	TFS_EDGE_IDENTITY_ROLE,  /* identity pool -> IAM role */
 } tfs_edge_kind;
 
 typedef struct tfs_edge {
@@ -297,6 +322,10 @@ void tfs_model_eip_use(const tfs_model *m, size_t eip, tfs_eip_use *out);
 
 /* The node's non-empty value of tag key (exact key), or NULL. */
 const char *tfs_node_tag(const tfs_node *n, const char *key);
+
+/* Whether the type -> kind table is in the order its binary search needs
+ * (for the tests). */
+bool tfs_model_tables_sorted(void);
 
 const char *tfs_kind_name(tfs_kind k);
 const char *tfs_edge_kind_name(tfs_edge_kind k);

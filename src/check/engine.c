@@ -500,25 +500,7 @@ void tfs_check_options_init(tfs_check_options *o)
 
 bool tfs_ck_glob(const char *p, const char *s)
 {
-	const char *star = NULL, *back = NULL;
-
-	while (*s) {
-		if (*p == '*') {
-			star = ++p;
-			back = s;
-		} else if (*p == '?' || *p == *s) {
-			p++;
-			s++;
-		} else if (star) {
-			p = star;
-			s = ++back;
-		} else {
-			return false;
-		}
-	}
-	while (*p == '*')
-		p++;
-	return *p == '\0';
+	return tfs_glob(p, s);
 }
 
 static void S_today(const tfs_check_options *o, char out[11])

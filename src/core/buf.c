@@ -201,3 +201,26 @@ void tfs_json_escape(tfs_buf *b, const char *s)
 	}
 	tfs_buf_addc(b, '"');
 }
+
+bool tfs_glob(const char *p, const char *s)
+{
+	const char *star = NULL, *back = NULL;
+
+	while (*s) {
+		if (*p == '*') {
+			star = ++p;
+			back = s;
+		} else if (*p == '?' || *p == *s) {
+			p++;
+			s++;
+		} else if (star) {
+			p = star;
+			s = ++back;
+		} else {
+			return false;
+		}
+	}
+	while (*p == '*')
+		p++;
+	return *p == '\0';
+}

@@ -300,6 +300,58 @@ static void S_resource(cairo_t *cr, tfs_kind k)
 	case TFS_KIND_SECURITY_GROUP_RULE:
 		S_key(cr);
 		break;
+	case TFS_KIND_API:
+	case TFS_KIND_API_ROUTE:
+	case TFS_KIND_API_INTEGRATION:
+	case TFS_KIND_API_STAGE:
+	case TFS_KIND_API_DOMAIN:
+		/* an API: a gateway arch with a door through it */
+		cairo_move_to(cr, 0.2, 0.8);
+		cairo_line_to(cr, 0.2, 0.4);
+		cairo_arc(cr, 0.5, 0.4, 0.3, M_PI, 2 * M_PI);
+		cairo_line_to(cr, 0.8, 0.8);
+		cairo_move_to(cr, 0.4, 0.8);
+		cairo_line_to(cr, 0.4, 0.52);
+		cairo_line_to(cr, 0.6, 0.52);
+		cairo_line_to(cr, 0.6, 0.8);
+		break;
+	case TFS_KIND_SQS_QUEUE:
+		/* a queue: messages in a row between two rails */
+		cairo_move_to(cr, 0.16, 0.32);
+		cairo_line_to(cr, 0.84, 0.32);
+		cairo_move_to(cr, 0.16, 0.68);
+		cairo_line_to(cr, 0.84, 0.68);
+		S_rect(cr, 0.24, 0.42, 0.12, 0.16);
+		S_rect(cr, 0.44, 0.42, 0.12, 0.16);
+		S_rect(cr, 0.64, 0.42, 0.12, 0.16);
+		break;
+	case TFS_KIND_EVENT_RULE:
+		/* a bus: one line, events branching off it */
+		cairo_move_to(cr, 0.16, 0.5);
+		cairo_line_to(cr, 0.84, 0.5);
+		cairo_move_to(cr, 0.32, 0.5);
+		cairo_line_to(cr, 0.32, 0.26);
+		cairo_move_to(cr, 0.5, 0.5);
+		cairo_line_to(cr, 0.5, 0.74);
+		cairo_move_to(cr, 0.68, 0.5);
+		cairo_line_to(cr, 0.68, 0.26);
+		S_circle(cr, 0.32, 0.22, 0.05);
+		S_circle(cr, 0.5, 0.78, 0.05);
+		S_circle(cr, 0.68, 0.22, 0.05);
+		break;
+	case TFS_KIND_COGNITO_USER_POOL:
+	case TFS_KIND_COGNITO_IDENTITY_POOL:
+	case TFS_KIND_API_AUTHORIZER:
+		/* a person, and a key beside */
+		S_circle(cr, 0.38, 0.34, 0.12);
+		cairo_move_to(cr, 0.16, 0.8);
+		cairo_arc(cr, 0.38, 0.8, 0.22, M_PI, 2 * M_PI);
+		S_circle(cr, 0.7, 0.5, 0.07);
+		cairo_move_to(cr, 0.7, 0.57);
+		cairo_line_to(cr, 0.7, 0.8);
+		cairo_move_to(cr, 0.7, 0.7);
+		cairo_line_to(cr, 0.78, 0.7);
+		break;
 	case TFS_KIND_EXTERNAL:
 		S_rect(cr, 0.22, 0.3, 0.44, 0.48);
 		cairo_move_to(cr, 0.46, 0.54);
@@ -457,6 +509,23 @@ const char *tfs_dg_service_name(tfs_kind k)
 		return "DynamoDB";
 	case TFS_KIND_IAM:
 		return "IAM";
+	case TFS_KIND_API:
+	case TFS_KIND_API_ROUTE:
+	case TFS_KIND_API_INTEGRATION:
+	case TFS_KIND_API_STAGE:
+		return "API Gateway";
+	case TFS_KIND_API_AUTHORIZER:
+		return "API authorizer";
+	case TFS_KIND_API_DOMAIN:
+		return "API custom domain";
+	case TFS_KIND_SQS_QUEUE:
+		return "SQS queue";
+	case TFS_KIND_EVENT_RULE:
+		return "EventBridge rule";
+	case TFS_KIND_COGNITO_USER_POOL:
+		return "Cognito user pool";
+	case TFS_KIND_COGNITO_IDENTITY_POOL:
+		return "Cognito identity pool";
 	case TFS_KIND_GENERIC:
 		return "Resource";
 	case TFS_KIND_EXTERNAL:
@@ -517,6 +586,23 @@ const char *tfs_dg_plural(tfs_kind k)
 		return "endpoints";
 	case TFS_KIND_EXTERNAL:
 		return "external resources";
+	case TFS_KIND_API:
+	case TFS_KIND_API_ROUTE:
+	case TFS_KIND_API_INTEGRATION:
+	case TFS_KIND_API_STAGE:
+		return "APIs";
+	case TFS_KIND_API_DOMAIN:
+		return "custom domains";
+	case TFS_KIND_API_AUTHORIZER:
+		return "authorizers";
+	case TFS_KIND_SQS_QUEUE:
+		return "queues";
+	case TFS_KIND_EVENT_RULE:
+		return "rules";
+	case TFS_KIND_COGNITO_USER_POOL:
+		return "user pools";
+	case TFS_KIND_COGNITO_IDENTITY_POOL:
+		return "identity pools";
 	case TFS_KIND_VPC:
 	case TFS_KIND_SUBNET:
 	case TFS_KIND_ROUTE_TABLE:

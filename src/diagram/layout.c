@@ -52,11 +52,21 @@ static int S_class(tfs_kind k, tfs_placement p)
 	case TFS_KIND_EC2_INSTANCE:
 	case TFS_KIND_VPC_ENDPOINT:
 	case TFS_KIND_DYNAMODB_TABLE:
+	case TFS_KIND_API:
+	case TFS_KIND_API_DOMAIN:
+	case TFS_KIND_SQS_QUEUE:
+	case TFS_KIND_EVENT_RULE:
+	case TFS_KIND_COGNITO_USER_POOL:
+	case TFS_KIND_COGNITO_IDENTITY_POOL:
 	case TFS_KIND_EXTERNAL:
 		return S_CARD;
 	case TFS_KIND_LISTENER:
 	case TFS_KIND_LISTENER_RULE:
 	case TFS_KIND_TARGET_GROUP:
+	case TFS_KIND_API_ROUTE:
+	case TFS_KIND_API_INTEGRATION:
+	case TFS_KIND_API_AUTHORIZER:
+	case TFS_KIND_API_STAGE:
 		return S_FOLD;
 	case TFS_KIND_GENERIC:
 		return p == TFS_PLACE_SUBNETS ? S_CARD : S_HIDE;
@@ -132,6 +142,16 @@ static int S_tier(tfs_kind k)
 	case TFS_KIND_LAMBDA:
 	case TFS_KIND_EC2_INSTANCE:
 	case TFS_KIND_IAM:
+	case TFS_KIND_API:
+	case TFS_KIND_API_ROUTE:
+	case TFS_KIND_API_INTEGRATION:
+	case TFS_KIND_API_AUTHORIZER:
+	case TFS_KIND_API_STAGE:
+	case TFS_KIND_API_DOMAIN:
+	case TFS_KIND_SQS_QUEUE:
+	case TFS_KIND_EVENT_RULE:
+	case TFS_KIND_COGNITO_USER_POOL:
+	case TFS_KIND_COGNITO_IDENTITY_POOL:
 	case TFS_KIND_GENERIC:
 	case TFS_KIND_EXTERNAL:
 		return 1;
@@ -173,7 +193,20 @@ static bool S_dependency(tfs_edge_kind k)
 	case TFS_EDGE_LOGS:
 	case TFS_EDGE_WAF:
 	case TFS_EDGE_ALARM:
+	case TFS_EDGE_PART:
+	case TFS_EDGE_API_INTEGRATION:
+	case TFS_EDGE_AUTHORIZER:
+	case TFS_EDGE_ON_FAILURE:
+	case TFS_EDGE_MAY_ACCESS:
+	case TFS_EDGE_IDENTITY_ROLE:
 		return true;
+	case TFS_EDGE_INTEGRATION:
+	case TFS_EDGE_API_MAPPING:
+	case TFS_EDGE_EVENT_SOURCE:
+	case TFS_EDGE_SUBSCRIPTION:
+	case TFS_EDGE_EVENT_TARGET:
+	case TFS_EDGE_BUCKET_NOTIFICATION:
+	case TFS_EDGE_COGNITO_TRIGGER:
 	case TFS_EDGE_DNS_ALIAS:
 	case TFS_EDGE_CDN_ORIGIN:
 	case TFS_EDGE_LB_LISTENER:
@@ -357,6 +390,17 @@ static void S_ctx_init(layout_ctx *c, const tfs_model *m, const tfs_cost *cost,
 			c->fold[m->edges[i].to] = m->edges[i].from;
 	for (i = 0; i < m->nedges; i++)
 		if (m->edges[i].kind == TFS_EDGE_LISTENER_TARGET &&
+		    c->fold[m->edges[i].from] != m->edges[i].from)
+			c->fold[m->edges[i].to] = c->fold[m->edges[i].from];
+	/* an API's routes, stages and authorizers fold into it, and its
+	 * integrations with their route, so an integration's edge reads
+	 * API -> Lambda */
+	for (i = 0; i < m->nedges; i++)
+		if (m->edges[i].kind == TFS_EDGE_PART &&
+		    c->cls[m->edges[i].to] == S_FOLD)
+			c->fold[m->edges[i].to] = m->edges[i].from;
+	for (i = 0; i < m->nedges; i++)
+		if (m->edges[i].kind == TFS_EDGE_API_INTEGRATION &&
 		    c->fold[m->edges[i].from] != m->edges[i].from)
 			c->fold[m->edges[i].to] = c->fold[m->edges[i].from];
 	for (i = 0; i < n; i++)
@@ -751,6 +795,16 @@ static void S_card_text(layout_page *p, size_t box, const layout_card *cd)
 		case TFS_KIND_VPC_ENDPOINT:
 		case TFS_KIND_DYNAMODB_TABLE:
 		case TFS_KIND_IAM:
+		case TFS_KIND_API:
+		case TFS_KIND_API_ROUTE:
+		case TFS_KIND_API_INTEGRATION:
+		case TFS_KIND_API_AUTHORIZER:
+		case TFS_KIND_API_STAGE:
+		case TFS_KIND_API_DOMAIN:
+		case TFS_KIND_SQS_QUEUE:
+		case TFS_KIND_EVENT_RULE:
+		case TFS_KIND_COGNITO_USER_POOL:
+		case TFS_KIND_COGNITO_IDENTITY_POOL:
 		case TFS_KIND_GENERIC:
 		case TFS_KIND_EXTERNAL:
 			tfs_buf_adds(&l2, nd->kind == TFS_KIND_GENERIC && nd->item

@@ -39,6 +39,9 @@ void tfs_security_rules(tfs_builder *b); /* rules.c */
  * group). */
 size_t tfs_rules_first(const tfs_model *m, size_t sg);
 void tfs_build_edges(tfs_builder *b);    /* edges.c */
+/* serverless.c, from edges.c: the values others join on, then the edges */
+void tfs_index_serverless(tfs_builder *b);
+void tfs_build_serverless(tfs_builder *b);
 void tfs_build_tree(tfs_model *m);       /* tree.c */
 void tfs_tree_release(tfs_tree *t);
 

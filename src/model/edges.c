@@ -45,6 +45,17 @@ static void S_index_dns(tfs_builder *b)
 			            i);
 			tfs_b_index(b, k, S_dns(b, tfs_attr_str(a, "bucket_domain_name")),
 			            i);
+		} else if (k == TFS_KIND_API_DOMAIN) {
+			/* what a Route 53 alias to a custom domain names */
+			tfs_b_index(b, k,
+			            S_dns(b, tfs_attr_str(tfs_attr_block(
+			                                      a, "domain_name_configuration"),
+			                                  "target_domain_name")),
+			            i);
+			tfs_b_index(b, k, S_dns(b, tfs_attr_str(a, "regional_domain_name")),
+			            i);
+			tfs_b_index(b, k,
+			            S_dns(b, tfs_attr_str(a, "cloudfront_domain_name")), i);
 		}
 	}
 }
@@ -66,7 +77,8 @@ static void S_dns_alias(tfs_builder *b, size_t n)
 {
 	static const tfs_kind TARGETS[] = {TFS_KIND_CLOUDFRONT,
 	                                   TFS_KIND_LOAD_BALANCER,
-	                                   TFS_KIND_S3_BUCKET};
+	                                   TFS_KIND_S3_BUCKET, TFS_KIND_API_DOMAIN,
+	                                   TFS_KIND_LAMBDA};
 	json_t *blk;
 	size_t i;
 
@@ -77,7 +89,7 @@ static void S_dns_alias(tfs_builder *b, size_t n)
 		size_t to;
 		if (!name)
 			continue;
-		to = S_first(b, name, TARGETS, 3);
+		to = S_first(b, name, TARGETS, sizeof(TARGETS) / sizeof(*TARGETS));
 		if (to == TFS_NONE)
 			to = tfs_b_find_or_external(b, TFS_KIND_GENERIC, name);
 		tfs_b_edge(b, n, to, TFS_EDGE_DNS_ALIAS, n,
@@ -489,6 +501,11 @@ static const S_dim DIMENSIONS[] = {
 	{"TableName", TFS_KIND_DYNAMODB_TABLE},
 	{"NatGatewayId", TFS_KIND_NAT_GATEWAY},
 	{"BucketName", TFS_KIND_S3_BUCKET},
+	{"QueueName", TFS_KIND_SQS_QUEUE},
+	{"ApiId", TFS_KIND_API},
+	{"ApiName", TFS_KIND_API},
+	{"TopicName", TFS_KIND_SNS_TOPIC},
+	{"UserPool", TFS_KIND_COGNITO_USER_POOL},
 };
 
 static void S_alarm(tfs_builder *b, size_t n)
@@ -533,11 +550,12 @@ static void S_alarm(tfs_builder *b, size_t n)
 static void S_waf_association(tfs_builder *b, size_t n)
 {
 	static const tfs_kind TARGETS[] = {TFS_KIND_LOAD_BALANCER,
-	                                   TFS_KIND_CLOUDFRONT};
+	                                   TFS_KIND_CLOUDFRONT, TFS_KIND_API_STAGE,
+	                                   TFS_KIND_COGNITO_USER_POOL};
 	json_t *a = tfs_node_attrs(b->m, n);
 	const char *acl = tfs_attr_str(a, "web_acl_arn");
 	const char *res = tfs_attr_str(a, "resource_arn");
-	size_t to = S_first(b, res, TARGETS, 2);
+	size_t to = S_first(b, res, TARGETS, sizeof(TARGETS) / sizeof(*TARGETS));
 
 	if (!acl || !res)
 		return;
@@ -600,6 +618,7 @@ void tfs_build_edges(tfs_builder *b)
 	size_t *igw_of_vpc = xmalloc(tfs_mul_size(nres ? nres : 1, sizeof(size_t)));
 
 	S_index_dns(b);
+	tfs_index_serverless(b);
 	for (i = 0; i < nres; i++)
 		igw_of_vpc[i] = TFS_NONE;
 	for (i = 0; i < nres; i++) {
@@ -626,6 +645,7 @@ void tfs_build_edges(tfs_builder *b)
 			S_waf_association(b, i);
 	}
 	free(igw_of_vpc);
+	tfs_build_serverless(b);
 	S_eips(b);
 	S_network(b);
 }

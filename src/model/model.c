@@ -17,12 +17,27 @@ static const S_type_kind TYPES[] = {
 	{"aws_alb_listener", TFS_KIND_LISTENER},
 	{"aws_alb_listener_rule", TFS_KIND_LISTENER_RULE},
 	{"aws_alb_target_group", TFS_KIND_TARGET_GROUP},
+	{"aws_api_gateway_authorizer", TFS_KIND_API_AUTHORIZER},
+	{"aws_api_gateway_domain_name", TFS_KIND_API_DOMAIN},
+	{"aws_api_gateway_integration", TFS_KIND_API_INTEGRATION},
+	{"aws_api_gateway_method", TFS_KIND_API_ROUTE},
+	{"aws_api_gateway_rest_api", TFS_KIND_API},
+	{"aws_api_gateway_stage", TFS_KIND_API_STAGE},
+	{"aws_apigatewayv2_api", TFS_KIND_API},
+	{"aws_apigatewayv2_authorizer", TFS_KIND_API_AUTHORIZER},
+	{"aws_apigatewayv2_domain_name", TFS_KIND_API_DOMAIN},
+	{"aws_apigatewayv2_integration", TFS_KIND_API_INTEGRATION},
+	{"aws_apigatewayv2_route", TFS_KIND_API_ROUTE},
+	{"aws_apigatewayv2_stage", TFS_KIND_API_STAGE},
 	{"aws_appautoscaling_policy", TFS_KIND_AUTOSCALING_POLICY},
 	{"aws_appautoscaling_target", TFS_KIND_AUTOSCALING_TARGET},
 	{"aws_cloudfront_distribution", TFS_KIND_CLOUDFRONT},
 	{"aws_cloudwatch_dashboard", TFS_KIND_DASHBOARD},
+	{"aws_cloudwatch_event_rule", TFS_KIND_EVENT_RULE},
 	{"aws_cloudwatch_log_group", TFS_KIND_LOG_GROUP},
 	{"aws_cloudwatch_metric_alarm", TFS_KIND_ALARM},
+	{"aws_cognito_identity_pool", TFS_KIND_COGNITO_IDENTITY_POOL},
+	{"aws_cognito_user_pool", TFS_KIND_COGNITO_USER_POOL},
 	{"aws_db_instance", TFS_KIND_RDS_INSTANCE},
 	{"aws_db_subnet_group", TFS_KIND_DB_SUBNET_GROUP},
 	{"aws_default_route_table", TFS_KIND_ROUTE_TABLE},
@@ -60,6 +75,7 @@ static const S_type_kind TYPES[] = {
 	{"aws_security_group", TFS_KIND_SECURITY_GROUP},
 	{"aws_security_group_rule", TFS_KIND_SECURITY_GROUP_RULE},
 	{"aws_sns_topic", TFS_KIND_SNS_TOPIC},
+	{"aws_sqs_queue", TFS_KIND_SQS_QUEUE},
 	{"aws_subnet", TFS_KIND_SUBNET},
 	{"aws_vpc", TFS_KIND_VPC},
 	{"aws_vpc_endpoint", TFS_KIND_VPC_ENDPOINT},
@@ -72,6 +88,14 @@ static const S_type_kind TYPES[] = {
 static int S_type_cmp(const void *key, const void *elem)
 {
 	return strcmp(key, ((const S_type_kind *)elem)->type);
+}
+
+bool tfs_model_tables_sorted(void)
+{
+	for (size_t i = 1; i < sizeof(TYPES) / sizeof(*TYPES); i++)
+		if (strcmp(TYPES[i - 1].type, TYPES[i].type) >= 0)
+			return false;
+	return true;
 }
 
 static tfs_kind S_kind_of(const char *type)
@@ -134,6 +158,16 @@ const char *tfs_kind_name(tfs_kind k)
 	case TFS_KIND_VPC_ENDPOINT: return "vpc-endpoint";
 	case TFS_KIND_DYNAMODB_TABLE: return "dynamodb-table";
 	case TFS_KIND_IAM: return "iam";
+	case TFS_KIND_API: return "api";
+	case TFS_KIND_API_ROUTE: return "api-route";
+	case TFS_KIND_API_INTEGRATION: return "api-integration";
+	case TFS_KIND_API_AUTHORIZER: return "api-authorizer";
+	case TFS_KIND_API_STAGE: return "api-stage";
+	case TFS_KIND_API_DOMAIN: return "api-domain";
+	case TFS_KIND_SQS_QUEUE: return "sqs-queue";
+	case TFS_KIND_EVENT_RULE: return "event-rule";
+	case TFS_KIND_COGNITO_USER_POOL: return "cognito-user-pool";
+	case TFS_KIND_COGNITO_IDENTITY_POOL: return "cognito-identity-pool";
 	case TFS_KIND_GENERIC: return "generic";
 	case TFS_KIND_EXTERNAL: return "external";
 	}
@@ -178,11 +212,18 @@ tfs_category tfs_kind_category(tfs_kind k)
 	case TFS_KIND_ROUTE53_ZONE:
 	case TFS_KIND_ROUTE53_RECORD:
 	case TFS_KIND_VPC_ENDPOINT:
+	case TFS_KIND_API:
+	case TFS_KIND_API_ROUTE:
+	case TFS_KIND_API_INTEGRATION:
+	case TFS_KIND_API_STAGE:
+	case TFS_KIND_API_DOMAIN:
 		return TFS_CAT_NETWORKING;
 	case TFS_KIND_LOG_GROUP:
 	case TFS_KIND_ALARM:
 	case TFS_KIND_DASHBOARD:
 	case TFS_KIND_SNS_TOPIC:
+	case TFS_KIND_SQS_QUEUE:
+	case TFS_KIND_EVENT_RULE:
 		return TFS_CAT_MANAGEMENT;
 	case TFS_KIND_SECURITY_GROUP:
 	case TFS_KIND_SECURITY_GROUP_RULE:
@@ -192,6 +233,9 @@ tfs_category tfs_kind_category(tfs_kind k)
 	case TFS_KIND_SECRET:
 	case TFS_KIND_KMS_KEY:
 	case TFS_KIND_IAM:
+	case TFS_KIND_API_AUTHORIZER:
+	case TFS_KIND_COGNITO_USER_POOL:
+	case TFS_KIND_COGNITO_IDENTITY_POOL:
 		return TFS_CAT_SECURITY;
 	case TFS_KIND_GENERIC:
 	case TFS_KIND_EXTERNAL:
@@ -250,6 +294,16 @@ static tfs_placement S_default_placement(tfs_kind k)
 	case TFS_KIND_AUTOSCALING_TARGET:
 	case TFS_KIND_AUTOSCALING_POLICY:
 	case TFS_KIND_DYNAMODB_TABLE:
+	case TFS_KIND_API:
+	case TFS_KIND_API_ROUTE:
+	case TFS_KIND_API_INTEGRATION:
+	case TFS_KIND_API_AUTHORIZER:
+	case TFS_KIND_API_STAGE:
+	case TFS_KIND_API_DOMAIN:
+	case TFS_KIND_SQS_QUEUE:
+	case TFS_KIND_EVENT_RULE:
+	case TFS_KIND_COGNITO_USER_POOL:
+	case TFS_KIND_COGNITO_IDENTITY_POOL:
 	case TFS_KIND_GENERIC:
 		return TFS_PLACE_REGIONAL;
 	case TFS_KIND_EXTERNAL:
@@ -273,6 +327,19 @@ const char *tfs_edge_kind_name(tfs_edge_kind k)
 	case TFS_EDGE_NAT_EGRESS: return "nat-egress";
 	case TFS_EDGE_ALARM: return "alarm";
 	case TFS_EDGE_WAF: return "waf";
+	case TFS_EDGE_PART: return "part";
+	case TFS_EDGE_API_INTEGRATION: return "api-integration";
+	case TFS_EDGE_INTEGRATION: return "integration";
+	case TFS_EDGE_AUTHORIZER: return "authorizer";
+	case TFS_EDGE_API_MAPPING: return "api-mapping";
+	case TFS_EDGE_EVENT_SOURCE: return "event-source";
+	case TFS_EDGE_SUBSCRIPTION: return "subscription";
+	case TFS_EDGE_EVENT_TARGET: return "event-target";
+	case TFS_EDGE_BUCKET_NOTIFICATION: return "bucket-notification";
+	case TFS_EDGE_COGNITO_TRIGGER: return "cognito-trigger";
+	case TFS_EDGE_ON_FAILURE: return "on-failure";
+	case TFS_EDGE_MAY_ACCESS: return "may-access";
+	case TFS_EDGE_IDENTITY_ROLE: return "identity-role";
 	}
 	return "edge";
 }
@@ -392,6 +459,9 @@ size_t tfs_b_find_or_external(tfs_builder *b, tfs_kind kind, const char *value)
 
 	if (n != TFS_NONE || !value || !*value)
 		return n;
+	/* a redacted value names nothing: no node stands for it */
+	if (strcmp(value, TFS_REDACTED) == 0)
+		return TFS_NONE;
 	n = tfs_b_find(b, TFS_KIND_EXTERNAL, value);
 	if (n != TFS_NONE)
 		return n;

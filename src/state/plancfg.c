@@ -362,8 +362,21 @@ static bool S_ends(const char *s, const char *suffix)
 
 /* Whether attribute attr (of nested block `block`, or NULL at the top)
  * names another resource. */
-static bool S_identity(const char *block, const char *attr)
+static bool S_identity(const char *type, const char *block, const char *attr)
 {
+	/* attributes that name another resource on some types only: an
+	 * EventBridge target's arn, a subscription's endpoint, the function
+	 * of a mapping, permission, URL or invoke config */
+	if (!block && strcmp(type, "aws_cloudwatch_event_target") == 0 &&
+	    strcmp(attr, "arn") == 0)
+		return true;
+	if (!block && strcmp(type, "aws_sns_topic_subscription") == 0 &&
+	    strcmp(attr, "endpoint") == 0)
+		return true;
+	if (!block && strncmp(type, "aws_lambda_", 11) == 0 &&
+	    strcmp(type, "aws_lambda_function") != 0 &&
+	    strcmp(attr, "function_name") == 0)
+		return true;
 	static const char *const NAMES[] = {
 		"cluster", "db_subnet_group_name", "instance", "security_groups",
 		"subnet_group_name", "subnets", "task_definition",
@@ -434,7 +447,8 @@ static const char *S_target_attr(const char *attr, const char *block,
 {
 	bool lb = strcmp(type, "aws_lb") == 0 || strcmp(type, "aws_alb") == 0 ||
 	          strcmp(type, "aws_elb") == 0;
-	if (S_ends(attr, "arn") || S_ends(attr, "arns"))
+	if (S_ends(attr, "arn") || S_ends(attr, "arns") ||
+	    strcmp(attr, "endpoint") == 0 || strcmp(attr, "function_name") == 0)
 		return "arn";
 	if (block && strcmp(block, "alias") == 0 && strcmp(attr, "name") == 0)
 		return lb ? "dns_name" : "domain_name";
@@ -909,7 +923,7 @@ static void S_fill(S_ctx *c, tfs_instance *in, json_t *cres, json_t *expr,
 			}
 			continue;
 		}
-		if (!json_is_true(uv) || !S_identity(block, k))
+		if (!json_is_true(uv) || !S_identity(in->type, block, k))
 			continue;
 		{
 			S_use use;

@@ -379,6 +379,7 @@ static void test_as_deployed(void **s)
 	size_t a, k, standby = 0;
 	(void)s;
 
+	assert_true(tfs_model_tables_sorted());
 	n = node(f.m, "aws_db_instance.single");
 	assert_int_equal(n->nsubnets, 1);
 	assert_string_equal(n->azs[0], "sa-east-1b");
@@ -406,6 +407,99 @@ static void test_as_deployed(void **s)
 	release(&f);
 }
 
+/* The serverless half: an HTTP API's route -> integration -> function,
+ * its JWT authorizer -> user pool, custom domain -> API, and what
+ * triggers a function, where its failures go, its logs, and what its role
+ * lets it reach. */
+static void test_serverless_edges(void **s)
+{
+#define ACCT "arn:aws:lambda:sa-east-1:111122223333:function:"
+#define QARN "arn:aws:sqs:sa-east-1:111122223333:"
+	fixture f = build(
+		R("aws_apigatewayv2_api", "http", "{'id':'a1b2c3','name':'orders',"
+		  "'protocol_type':'HTTP','execution_arn':'arn:aws:execute-api:"
+		  "sa-east-1:111122223333:a1b2c3'}") ","
+		R("aws_apigatewayv2_route", "get", "{'id':'r1','api_id':'a1b2c3',"
+		  "'route_key':'GET /orders','target':'integrations/i1',"
+		  "'authorization_type':'JWT','authorizer_id':'au1'}") ","
+		R("aws_apigatewayv2_integration", "fn", "{'id':'i1','api_id':'a1b2c3',"
+		  "'integration_type':'AWS_PROXY','integration_uri':"
+		  "'arn:aws:apigateway:sa-east-1:lambda:path/2015-03-31/functions/"
+		  ACCT "orders-api/invocations'}") ","
+		R("aws_apigatewayv2_authorizer", "jwt", "{'id':'au1','api_id':'a1b2c3',"
+		  "'authorizer_type':'JWT','jwt_configuration':[{'audience':['c1'],"
+		  "'issuer':'https://cognito-idp.sa-east-1.amazonaws.com/"
+		  "sa-east-1_Ab12Cd34E'}]}") ","
+		R("aws_apigatewayv2_domain_name", "api", "{'id':'api.x.com.br',"
+		  "'domain_name':'api.x.com.br','domain_name_configuration':"
+		  "[{'target_domain_name':'d-abc.execute-api.sa-east-1.amazonaws.com'}]}") ","
+		R("aws_apigatewayv2_api_mapping", "m", "{'api_id':'a1b2c3',"
+		  "'domain_name':'api.x.com.br','stage':'$default'}") ","
+		R("aws_route53_record", "api", "{'name':'api.x.com.br','type':'A',"
+		  "'alias':[{'name':'d-abc.execute-api.sa-east-1.amazonaws.com',"
+		  "'zone_id':'Z1','evaluate_target_health':false}]}") ","
+		R("aws_cognito_user_pool", "users", "{'id':'sa-east-1_Ab12Cd34E',"
+		  "'endpoint':'cognito-idp.sa-east-1.amazonaws.com/sa-east-1_Ab12Cd34E',"
+		  "'lambda_config':[{'pre_sign_up':'" ACCT "orders-signup'}]}") ","
+		R("aws_lambda_function", "api", "{'function_name':'orders-api','arn':'"
+		  ACCT "orders-api','role':'arn:aws:iam::111122223333:role/api',"
+		  "'dead_letter_config':[{'target_arn':'" QARN "dlq'}]}") ","
+		R("aws_lambda_function", "signup", "{'function_name':'orders-signup',"
+		  "'arn':'" ACCT "orders-signup'}") ","
+		R("aws_cloudwatch_log_group", "api", "{'name':'/aws/lambda/orders-api',"
+		  "'arn':'arn:aws:logs:sa-east-1:111122223333:log-group:/aws/lambda/"
+		  "orders-api'}") ","
+		R("aws_sqs_queue", "jobs", "{'id':'https://sqs.sa-east-1.amazonaws.com/"
+		  "111122223333/jobs','url':'https://sqs.sa-east-1.amazonaws.com/"
+		  "111122223333/jobs','name':'jobs','arn':'" QARN "jobs',"
+		  "'redrive_policy':'{\\\"deadLetterTargetArn\\\":\\\"" QARN "dlq\\\","
+		  "\\\"maxReceiveCount\\\":4}'}") ","
+		R("aws_sqs_queue", "dlq", "{'name':'dlq','arn':'" QARN "dlq'}") ","
+		R("aws_lambda_event_source_mapping", "jobs", "{'event_source_arn':'"
+		  QARN "jobs','function_arn':'" ACCT "orders-api'}") ","
+		R("aws_dynamodb_table", "orders", "{'name':'orders','arn':"
+		  "'arn:aws:dynamodb:sa-east-1:111122223333:table/orders'}") ","
+		R("aws_iam_role", "api", "{'name':'api','arn':"
+		  "'arn:aws:iam::111122223333:role/api'}") ","
+		R("aws_iam_role_policy", "api", "{'role':'api','policy':'{\\\"Statement\\\":"
+		  "[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":[\\\"dynamodb:GetItem\\\"],"
+		  "\\\"Resource\\\":\\\"arn:aws:dynamodb:sa-east-1:111122223333:table/"
+		  "orders/*\\\"}]}'}"));
+	(void)s;
+#undef ACCT
+#undef QARN
+
+	assert_non_null(edge(f.m, "aws_apigatewayv2_api.http",
+	                     "aws_apigatewayv2_route.get", TFS_EDGE_PART));
+	assert_non_null(edge(f.m, "aws_apigatewayv2_route.get",
+	                     "aws_apigatewayv2_integration.fn",
+	                     TFS_EDGE_API_INTEGRATION));
+	assert_non_null(edge(f.m, "aws_apigatewayv2_integration.fn",
+	                     "aws_lambda_function.api", TFS_EDGE_INTEGRATION));
+	assert_non_null(edge(f.m, "aws_apigatewayv2_authorizer.jwt",
+	                     "aws_cognito_user_pool.users", TFS_EDGE_AUTHORIZER));
+	assert_non_null(edge(f.m, "aws_apigatewayv2_domain_name.api",
+	                     "aws_apigatewayv2_api.http", TFS_EDGE_API_MAPPING));
+	assert_non_null(edge(f.m, "aws_route53_record.api",
+	                     "aws_apigatewayv2_domain_name.api", TFS_EDGE_DNS_ALIAS));
+	assert_non_null(edge(f.m, "aws_cognito_user_pool.users",
+	                     "aws_lambda_function.signup",
+	                     TFS_EDGE_COGNITO_TRIGGER));
+	assert_non_null(edge(f.m, "aws_sqs_queue.jobs", "aws_lambda_function.api",
+	                     TFS_EDGE_EVENT_SOURCE));
+	assert_non_null(edge(f.m, "aws_sqs_queue.jobs", "aws_sqs_queue.dlq",
+	                     TFS_EDGE_ON_FAILURE));
+	assert_non_null(edge(f.m, "aws_lambda_function.api", "aws_sqs_queue.dlq",
+	                     TFS_EDGE_ON_FAILURE));
+	assert_non_null(edge(f.m, "aws_lambda_function.api",
+	                     "aws_cloudwatch_log_group.api", TFS_EDGE_LOGS));
+	assert_non_null(strstr(edge(f.m, "aws_lambda_function.api",
+	                            "aws_dynamodb_table.orders",
+	                            TFS_EDGE_MAY_ACCESS)->evidence,
+	                       "dynamodb:GetItem"));
+	release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -417,6 +511,7 @@ int main(void)
 		cmocka_unit_test(test_ecs_references),
 		cmocka_unit_test(test_real_fixtures),
 		cmocka_unit_test(test_as_deployed),
+		cmocka_unit_test(test_serverless_edges),
 	};
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }

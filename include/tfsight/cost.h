@@ -155,4 +155,8 @@ const char *tfs_aws_service_name(const char *type);
  * entry for a type tfsight does not price yet.  Returns how many it added. */
 size_t tfs_cost_usage_check(const tfs_usage *u, tfs_usage_warnings *w);
 
+/* Whether the estimator, usage-key and free-type tables are in the order
+ * their lookups (bsearch) need: a test, not a run-time check. */
+bool tfs_cost_tables_sorted(void);
+
 #endif

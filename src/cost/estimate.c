@@ -61,6 +61,15 @@ void tfs_est_usage(tfs_est_ctx *c, const char *name, const char *unit,
 		c->res->pending_usage++;
 }
 
+void tfs_est_optional_usage(tfs_est_ctx *c, const char *name, const char *unit,
+                            const char *usage_key, const char *key)
+{
+	double v;
+	const char *src;
+	if (tfs_est_usage_get(c, usage_key, &v, &src))
+		tfs_est_usage(c, name, unit, usage_key, 1, key);
+}
+
 bool tfs_est_usage_get(tfs_est_ctx *c, const char *usage_key, double *v,
                        const char **source)
 {
@@ -308,10 +317,15 @@ typedef struct {
 /* Sorted by type (bsearch). */
 static const S_estimator ESTIMATORS[] = {
 	{"aws_alb", tfs_est_load_balancer},
+	{"aws_api_gateway_rest_api", tfs_est_api_rest},
+	{"aws_api_gateway_stage", tfs_est_api_stage},
+	{"aws_apigatewayv2_api", tfs_est_api_v2},
 	{"aws_cloudfront_distribution", tfs_est_cloudfront},
 	{"aws_cloudwatch_dashboard", tfs_est_dashboard},
+	{"aws_cloudwatch_event_bus", tfs_est_event_bus},
 	{"aws_cloudwatch_log_group", tfs_est_log_group},
 	{"aws_cloudwatch_metric_alarm", tfs_est_alarm},
+	{"aws_cognito_user_pool", tfs_est_cognito_user_pool},
 	{"aws_db_instance", S_rds_instance},
 	{"aws_dynamodb_table", tfs_est_dynamodb_table},
 	{"aws_ebs_volume", tfs_est_ebs_volume},
@@ -324,6 +338,7 @@ static const S_estimator ESTIMATORS[] = {
 	{"aws_instance", tfs_est_instance},
 	{"aws_kms_key", tfs_est_kms_key},
 	{"aws_lambda_function", tfs_est_lambda},
+	{"aws_lambda_provisioned_concurrency_config", tfs_est_lambda_provisioned},
 	{"aws_lb", tfs_est_load_balancer},
 	{"aws_nat_gateway", tfs_est_nat_gateway},
 	{"aws_rds_cluster", tfs_est_rds_cluster},
@@ -422,6 +437,12 @@ static const tfs_usage_key USAGE_KEYS[] = {
 	{"aws_alb", "new_connections", TFS_USAGE_NUMBER},
 	{"aws_alb", "processed_bytes_gb", TFS_USAGE_NUMBER},
 	{"aws_alb", "rule_evaluations", TFS_USAGE_NUMBER},
+	{"aws_api_gateway_rest_api", "monthly_requests", TFS_USAGE_NUMBER},
+	{"aws_apigatewayv2_api", "message_size_kb", TFS_USAGE_NUMBER},
+	{"aws_apigatewayv2_api", "monthly_connection_mins", TFS_USAGE_NUMBER},
+	{"aws_apigatewayv2_api", "monthly_messages", TFS_USAGE_NUMBER},
+	{"aws_apigatewayv2_api", "monthly_requests", TFS_USAGE_NUMBER},
+	{"aws_apigatewayv2_api", "request_size_kb", TFS_USAGE_NUMBER},
 	{"aws_cloudfront_distribution", "monthly_data_transfer_to_internet_gb.asia_pacific", TFS_USAGE_NUMBER},
 	{"aws_cloudfront_distribution", "monthly_data_transfer_to_internet_gb.australia", TFS_USAGE_NUMBER},
 	{"aws_cloudfront_distribution", "monthly_data_transfer_to_internet_gb.europe", TFS_USAGE_NUMBER},
@@ -454,12 +475,18 @@ static const tfs_usage_key USAGE_KEYS[] = {
 	{"aws_cloudfront_distribution", "monthly_https_requests.south_africa", TFS_USAGE_NUMBER},
 	{"aws_cloudfront_distribution", "monthly_https_requests.south_america", TFS_USAGE_NUMBER},
 	{"aws_cloudfront_distribution", "monthly_https_requests.us", TFS_USAGE_NUMBER},
+	{"aws_cloudwatch_event_bus", "monthly_custom_events", TFS_USAGE_NUMBER},
+	{"aws_cloudwatch_event_bus", "monthly_third_party_events", TFS_USAGE_NUMBER},
 	{"aws_cloudwatch_log_group", "monthly_data_ingested_gb", TFS_USAGE_NUMBER},
 	{"aws_cloudwatch_log_group", "monthly_data_scanned_gb", TFS_USAGE_NUMBER},
 	{"aws_cloudwatch_log_group", "storage_gb", TFS_USAGE_NUMBER},
+	{"aws_cognito_user_pool", "monthly_active_users", TFS_USAGE_NUMBER},
 	{"aws_db_instance", "additional_backup_storage_gb", TFS_USAGE_NUMBER},
+	{"aws_dynamodb_table", "monthly_data_restored_gb", TFS_USAGE_NUMBER},
 	{"aws_dynamodb_table", "monthly_read_request_units", TFS_USAGE_NUMBER},
+	{"aws_dynamodb_table", "monthly_streams_read_request_units", TFS_USAGE_NUMBER},
 	{"aws_dynamodb_table", "monthly_write_request_units", TFS_USAGE_NUMBER},
+	{"aws_dynamodb_table", "on_demand_backup_storage_gb", TFS_USAGE_NUMBER},
 	{"aws_dynamodb_table", "pitr_backup_storage_gb", TFS_USAGE_NUMBER},
 	{"aws_dynamodb_table", "storage_gb", TFS_USAGE_NUMBER},
 	{"aws_ebs_volume", "monthly_standard_io_requests", TFS_USAGE_NUMBER},
@@ -469,7 +496,10 @@ static const tfs_usage_key USAGE_KEYS[] = {
 	{"aws_elb", "monthly_data_processed_gb", TFS_USAGE_NUMBER},
 	{"aws_kms_key", "monthly_requests", TFS_USAGE_NUMBER},
 	{"aws_lambda_function", "monthly_requests", TFS_USAGE_NUMBER},
+	{"aws_lambda_function", "monthly_snapstart_restores", TFS_USAGE_NUMBER},
 	{"aws_lambda_function", "request_duration_ms", TFS_USAGE_NUMBER},
+	{"aws_lambda_provisioned_concurrency_config", "monthly_requests", TFS_USAGE_NUMBER},
+	{"aws_lambda_provisioned_concurrency_config", "request_duration_ms", TFS_USAGE_NUMBER},
 	{"aws_lb", "active_connections", TFS_USAGE_NUMBER},
 	{"aws_lb", "new_connections", TFS_USAGE_NUMBER},
 	{"aws_lb", "processed_bytes_gb", TFS_USAGE_NUMBER},
@@ -527,12 +557,35 @@ static const tfs_usage_key USAGE_KEYS[] = {
 	{"aws_s3_bucket", "standard_infrequent_access.monthly_tier_2_requests", TFS_USAGE_NUMBER},
 	{"aws_s3_bucket", "standard_infrequent_access.storage_gb", TFS_USAGE_NUMBER},
 	{"aws_secretsmanager_secret", "monthly_requests", TFS_USAGE_NUMBER},
+	{"aws_sns_topic", "email_subscriptions", TFS_USAGE_NUMBER},
+	{"aws_sns_topic", "http_subscriptions", TFS_USAGE_NUMBER},
+	{"aws_sns_topic", "kinesis_subscriptions", TFS_USAGE_NUMBER},
+	{"aws_sns_topic", "lambda_subscriptions", TFS_USAGE_NUMBER},
+	{"aws_sns_topic", "mobile_push_subscriptions", TFS_USAGE_NUMBER},
 	{"aws_sns_topic", "monthly_requests", TFS_USAGE_NUMBER},
+	{"aws_sns_topic", "request_size_kb", TFS_USAGE_NUMBER},
+	{"aws_sns_topic", "sms_subscriptions", TFS_USAGE_NUMBER},
+	{"aws_sns_topic", "sqs_subscriptions", TFS_USAGE_NUMBER},
 	{"aws_sqs_queue", "monthly_requests", TFS_USAGE_NUMBER},
 	{"aws_sqs_queue", "request_size_kb", TFS_USAGE_NUMBER},
 	{"aws_vpc_endpoint", "monthly_data_processed_gb", TFS_USAGE_NUMBER},
 	{"aws_wafv2_web_acl", "monthly_requests", TFS_USAGE_NUMBER},
 };
+
+bool tfs_cost_tables_sorted(void)
+{
+	size_t i;
+	for (i = 1; i < sizeof(ESTIMATORS) / sizeof(*ESTIMATORS); i++)
+		if (strcmp(ESTIMATORS[i - 1].type, ESTIMATORS[i].type) >= 0)
+			return false;
+	for (i = 1; i < sizeof(USAGE_KEYS) / sizeof(*USAGE_KEYS); i++) {
+		int t = strcmp(USAGE_KEYS[i - 1].type, USAGE_KEYS[i].type);
+		if (t > 0 || (t == 0 && strcmp(USAGE_KEYS[i - 1].key,
+		                               USAGE_KEYS[i].key) >= 0))
+			return false;
+	}
+	return tfs_est_free_sorted();
+}
 
 static bool S_priced_type(const char *type)
 {
@@ -622,6 +675,8 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 	tfs_map_init(&c.cluster_providers);
 	tfs_map_init(&c.rds_clusters);
 	tfs_map_init(&c.ebs_volumes);
+	tfs_map_init(&c.functions);
+	tfs_map_init(&c.sns_subscriptions);
 	for (i = 0; i < m->nresources; i++) {
 		const tfs_instance *in = m->nodes[i].item->inst;
 		const char *s;
@@ -634,6 +689,19 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 		} else if (strcmp(in->type, "aws_rds_cluster") == 0 &&
 		           (s = tfs_attr_str(in->attributes, "cluster_identifier"))) {
 			tfs_map_put(&c.rds_clusters, s, i);
+		} else if (strcmp(in->type, "aws_lambda_function") == 0) {
+			if ((s = tfs_attr_str(in->attributes, "function_name")))
+				tfs_map_add(&c.functions, s, i);
+			if ((s = tfs_attr_str(in->attributes, "arn")))
+				tfs_map_add(&c.functions, s, i);
+		} else if (strcmp(in->type, "aws_sns_topic_subscription") == 0 &&
+		           (s = tfs_attr_str(in->attributes, "topic_arn")) &&
+		           tfs_attr_str(in->attributes, "protocol")) {
+			const char *k = tfs_est_key(&c, "%s|%s", s,
+			                            tfs_attr_str(in->attributes, "protocol"));
+			size_t n = 0;
+			tfs_map_get(&c.sns_subscriptions, k, &n);
+			tfs_map_put(&c.sns_subscriptions, k, n + 1);
 		} else if (strcmp(in->type, "aws_ebs_volume") == 0 &&
 		           (s = tfs_attr_str(in->attributes, "id"))) {
 			tfs_map_put(&c.ebs_volumes, s, i);
@@ -690,6 +758,8 @@ tfs_cost *tfs_cost_estimate(const tfs_model *m, const tfs_pricing *p,
 	tfs_map_release(&c.cluster_providers);
 	tfs_map_release(&c.rds_clusters);
 	tfs_map_release(&c.ebs_volumes);
+	tfs_map_release(&c.functions);
+	tfs_map_release(&c.sns_subscriptions);
 	return cost;
 }
 

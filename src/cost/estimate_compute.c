@@ -7,7 +7,6 @@
 
 #include "cost/estimate_int.h"
 
-#define S_N(a) (sizeof(a) / sizeof(*(a)))
 
 /* ---- EC2 and EBS ------------------------------------------------------------- */
 
@@ -98,6 +97,31 @@ static const double LAMBDA_ARM_BANDS[] = {7.5e9, 18.75e9};
 static const char *const LAMBDA_ARM_LABELS[] = {
 	"first 7.5B", "next 11.25B", "over 18.75B"};
 
+/* SnapStart on published versions: the snapshot's cache (the function's
+ * memory, for as long as the version is active) and each restore of it.
+ * Java's SnapStart has no charge. */
+static void S_snapstart(tfs_est_ctx *c, double mem_gb)
+{
+	const char *on = tfs_attr_str(tfs_attr_block(c->a, "snap_start"),
+	                              "apply_on");
+	const char *runtime = tfs_attr_str(c->a, "runtime");
+	tfs_cost_component *k;
+
+	if (!on || strcmp(on, "PublishedVersions") != 0)
+		return;
+	if (runtime && strncmp(runtime, "java", 4) == 0) {
+		c->res->note = "SnapStart for Java has no charge";
+		return;
+	}
+	tfs_est_fixed(c, "SnapStart cache", "GB-seconds",
+	              mem_gb * TFS_HOURS_PER_MONTH * 3600,
+	              "lambda.snapstart.cache.gb_second");
+	k = &c->res->components[c->res->ncomponents - 1];
+	k->note = "assumed: one published version cached all month";
+	tfs_est_usage(c, "SnapStart restores", "GB", "monthly_snapstart_restores",
+	              mem_gb, "lambda.snapstart.restore.gb");
+}
+
 void tfs_est_lambda(tfs_est_ctx *c)
 {
 	const json_t *archs = json_object_get(c->a, "architectures");
@@ -125,7 +149,7 @@ void tfs_est_lambda(tfs_est_ctx *c)
 	tfs_est_tiered(c, arm ? "Duration (Arm)" : "Duration (x86)", "GB-seconds",
 	               gbs, has, ms_src, arm ? LAMBDA_ARM_BANDS : LAMBDA_X86_BANDS,
 	               arm ? LAMBDA_ARM_LABELS : LAMBDA_X86_LABELS,
-	               S_N(LAMBDA_X86_LABELS),
+	               TFS_EST_N(LAMBDA_X86_LABELS),
 	               tfs_est_key(c, "lambda.%s.duration", arch), "gb_second");
 	/* the first 512 MB of ephemeral storage come with every function */
 	if (eph > 512) {
@@ -141,8 +165,15 @@ void tfs_est_lambda(tfs_est_ctx *c)
 			c->res->pending_usage++;
 		}
 	}
-	c->res->note = "the free tier (1M requests, 400,000 GB-seconds a month) "
-	               "is not subtracted";
+	S_snapstart(c, mem);
+	/* the free tier is the account's, so it is named, not subtracted */
+	c->res->components[0].note = "free tier: the account's first 1M "
+	                             "requests a month may be free (not "
+	                             "subtracted)";
+	if (c->res->ncomponents > 1)
+		c->res->components[1].note = "free tier: the account's first "
+		                             "400,000 GB-seconds a month may be "
+		                             "free (not subtracted)";
 }
 
 /* ---- ElastiCache ---------------------------------------------------------------- */

@@ -9,7 +9,6 @@
 
 #include "cost/estimate_int.h"
 
-#define S_N(a) (sizeof(a) / sizeof(*(a)))
 
 /* Binary terabytes and petabytes, as AWS's price bands count them. */
 #define S_TB 1024.0
@@ -133,14 +132,14 @@ static const S_s3_item S3_GDA[] = {
 /* The classes other than Standard, shown only when the usage file gives
  * one of their figures. */
 static const S_s3_class S3_CLASSES[] = {
-	{"intelligent_tiering", "Intelligent-Tiering", S3_IT, S_N(S3_IT)},
-	{"standard_infrequent_access", "Standard-IA", S3_IA, S_N(S3_IA)},
-	{"one_zone_infrequent_access", "One Zone-IA", S3_ZIA, S_N(S3_ZIA)},
+	{"intelligent_tiering", "Intelligent-Tiering", S3_IT, TFS_EST_N(S3_IT)},
+	{"standard_infrequent_access", "Standard-IA", S3_IA, TFS_EST_N(S3_IA)},
+	{"one_zone_infrequent_access", "One Zone-IA", S3_ZIA, TFS_EST_N(S3_ZIA)},
 	{"glacier_instant_retrieval", "Glacier Instant Retrieval", S3_GIR,
-	 S_N(S3_GIR)},
+	 TFS_EST_N(S3_GIR)},
 	{"glacier_flexible_retrieval", "Glacier Flexible Retrieval", S3_GFR,
-	 S_N(S3_GFR)},
-	{"glacier_deep_archive", "Glacier Deep Archive", S3_GDA, S_N(S3_GDA)},
+	 TFS_EST_N(S3_GFR)},
+	{"glacier_deep_archive", "Glacier Deep Archive", S3_GDA, TFS_EST_N(S3_GDA)},
 };
 
 /* s3.standard.tierN.gb_month and s3.intelligent_tiering.frequent.tierN */
@@ -155,7 +154,7 @@ static void S_s3_storage_tiered(tfs_est_ctx *c, const char *name,
 	const char *src = NULL;
 	bool has = tfs_est_usage_get(c, usage_key, &gb, &src);
 	tfs_est_tiered(c, name, "GB-months", gb, has, src, S3_BANDS, S3_LABELS,
-	               S_N(S3_LABELS), prefix, "gb_month");
+	               TFS_EST_N(S3_LABELS), prefix, "gb_month");
 }
 
 void tfs_est_s3_bucket(tfs_est_ctx *c)
@@ -170,7 +169,7 @@ void tfs_est_s3_bucket(tfs_est_ctx *c)
 	tfs_est_usage(c, "Standard GET, SELECT, and all other requests",
 	              "requests", "standard.monthly_tier_2_requests", 1,
 	              "s3.standard.get.request");
-	for (i = 0; i < S_N(S3_CLASSES); i++) {
+	for (i = 0; i < TFS_EST_N(S3_CLASSES); i++) {
 		const S_s3_class *k = &S3_CLASSES[i];
 		for (j = 0; j < k->nitems; j++) {
 			const S_s3_item *it = &k->items[j];
@@ -236,7 +235,7 @@ static void S_cloudfront_region(tfs_est_ctx *c, size_t r, bool pending)
 		tfs_est_tiered(c, tfs_est_key(c, "Data out, %s",
 		                              label),
 		               "GB", v, has, src, CF_BANDS, CF_LABELS,
-		               S_N(CF_LABELS),
+		               TFS_EST_N(CF_LABELS),
 		               tfs_est_key(c, "cloudfront.data_out.%s",
 		                           CF_REGIONS[r].data_out),
 		               "gb");
@@ -263,12 +262,12 @@ void tfs_est_cloudfront(tfs_est_ctx *c)
 {
 	size_t r, before = c->res->ncomponents;
 
-	for (r = 0; r < S_N(CF_REGIONS); r++)
+	for (r = 0; r < TFS_EST_N(CF_REGIONS); r++)
 		S_cloudfront_region(c, r, false);
 	if (c->res->ncomponents == before) {
 		/* no usage at all: show the rates of the viewers nearest the
 		 * stack, the South America group */
-		for (r = 0; r < S_N(CF_REGIONS); r++)
+		for (r = 0; r < TFS_EST_N(CF_REGIONS); r++)
 			if (strcmp(CF_REGIONS[r].usage, "south_america") == 0)
 				S_cloudfront_region(c, r, true);
 		c->res->note = "no usage: the South America group's rates are shown";
@@ -308,6 +307,43 @@ void tfs_est_wafv2_web_acl(tfs_est_ctx *c)
 
 /* ---- DynamoDB -------------------------------------------------------------------- */
 
+/* Global-table replicas: replicated writes are billed in the replica's
+ * region, priced here only when that is sa-east-1. */
+static void S_replicas(tfs_est_ctx *c, bool on_demand)
+{
+	const json_t *reps = json_object_get(c->a, "replica"), *r;
+	tfs_buf away;
+	size_t i, nhere = 0;
+
+	tfs_buf_init(&away);
+	json_array_foreach(reps, i, r) {
+		const char *region = tfs_attr_str(r, "region_name");
+		if (region && strcmp(region, TFS_DEFAULT_REGION) == 0) {
+			nhere++;
+			continue;
+		}
+		tfs_buf_addf(&away, "%s%s", away.len ? ", " : "",
+		             region ? region : "?");
+	}
+	if (nhere) {
+		if (on_demand) {
+			tfs_est_usage(c, "Replicated write request units", "rWRUs",
+			              "monthly_write_request_units", (double)nhere,
+			              "dynamodb.on_demand.replicated.wru");
+		} else {
+			tfs_est_fixed(c, "Replicated write capacity units", "rWCU-hours",
+			              tfs_est_num(c->a, "write_capacity", 0) *
+			                      TFS_HOURS_PER_MONTH * (double)nhere,
+			              "dynamodb.provisioned.replicated.wcu_hour");
+		}
+	}
+	if (away.len)
+		c->res->note = tfs_est_key(c, "replicas outside sa-east-1 (%s): not "
+		                              "priced",
+		                           away.data);
+	tfs_buf_release(&away);
+}
+
 void tfs_est_dynamodb_table(tfs_est_ctx *c)
 {
 	const char *mode = tfs_attr_str(c->a, "billing_mode");
@@ -345,20 +381,110 @@ void tfs_est_dynamodb_table(tfs_est_ctx *c)
 		tfs_est_usage(c, "Point-in-time recovery backup storage", "GB-months",
 		              "pitr_backup_storage_gb", 1,
 		              "dynamodb.backup.pitr.gb_month");
+	tfs_est_optional_usage(c, "On-demand backup storage", "GB-months",
+	                       "on_demand_backup_storage_gb",
+	                       "dynamodb.backup.on_demand.gb_month");
+	tfs_est_optional_usage(c, "Restored data", "GB", "monthly_data_restored_gb",
+	                       "dynamodb.restore.gb");
+	{
+		bool streams = false;
+		tfs_attr_bool(c->a, "stream_enabled", &streams);
+		if (streams)
+			tfs_est_usage(c, "Streams read request units", "requests",
+			              "monthly_streams_read_request_units", 1,
+			              "dynamodb.streams.request");
+	}
+	S_replicas(c, mode && strcmp(mode, "PAY_PER_REQUEST") == 0);
 }
 
 /* ---- SNS, SQS --------------------------------------------------------------------- */
 
+/* Deliveries by protocol: what each published message costs per
+ * subscription of that protocol.  The count comes from the usage file
+ * (Infracost's *_subscriptions keys), else from the topic's
+ * aws_sns_topic_subscription resources in this input. */
+static const struct {
+	const char *protocol, *usage_key, *name, *price_key, *free_tier;
+} SNS_DELIVERIES[] = {
+	{"http", "http_subscriptions", "HTTP/S notifications",
+	 "sns.http.tier2.notification",
+	 "free tier: the account's first 100,000 HTTP/S notifications a month "
+	 "are free (not subtracted)"},
+	{"email", "email_subscriptions", "Email notifications",
+	 "sns.email.tier2.notification",
+	 "free tier: the account's first 1,000 email notifications a month are "
+	 "free (not subtracted)"},
+	{"firehose", "kinesis_subscriptions", "Kinesis Data Firehose messages",
+	 "sns.firehose.message", NULL},
+	{"application", "mobile_push_subscriptions", "Mobile push notifications",
+	 "sns.mobile_push.notification", NULL},
+	{"sms", "sms_subscriptions", "SMS notifications", "sns.sms.notification",
+	 NULL},
+	{"lambda", "lambda_subscriptions", "Lambda deliveries",
+	 "sns.sqs_lambda.notification", NULL},
+	{"sqs", "sqs_subscriptions", "SQS deliveries", "sns.sqs_lambda.notification",
+	 NULL},
+};
+
+static double S_subscriptions(tfs_est_ctx *c, const char *protocol,
+                              const char *usage_key, const char **src)
+{
+	const char *arn = tfs_attr_str(c->a, "arn");
+	double n = 0;
+	size_t count = 0;
+
+	if (tfs_est_usage_get(c, usage_key, &n, src))
+		return n;
+	*src = NULL;
+	if (arn) {
+		tfs_map_get(&c->sns_subscriptions,
+		            tfs_est_key(c, "%s|%s", arn, protocol), &count);
+		if (strcmp(protocol, "http") == 0) { /* http and https */
+			size_t more = 0;
+			tfs_map_get(&c->sns_subscriptions,
+			            tfs_est_key(c, "%s|https", arn), &more);
+			count += more;
+		}
+	}
+	return (double)count;
+}
+
 void tfs_est_sns_topic(tfs_est_ctx *c)
 {
-	bool fifo = false;
+	bool fifo = false, has;
+	double n = 0, kb = 0;
+	const char *src = NULL, *kb_src;
+	size_t i;
 
 	tfs_attr_bool(c->a, "fifo_topic", &fifo);
 	tfs_est_usage(c, fifo ? "FIFO API requests" : "API requests", "requests",
 	              "monthly_requests", 1,
 	              fifo ? "sns.fifo.api.request" : "sns.api.request");
-	c->res->note = "the account's free 1M requests a month are not "
-	               "subtracted; deliveries to subscriptions are not priced";
+	c->res->components[c->res->ncomponents - 1].note =
+		"free tier: the account's first 1M requests a month are free (not "
+		"subtracted)";
+	has = tfs_est_usage_get(c, "monthly_requests", &n, &src);
+	/* every 64 KB of a message is billed as one request */
+	if (has && tfs_est_usage_get(c, "request_size_kb", &kb, &kb_src) && kb > 64)
+		n *= ceil(kb / 64);
+	for (i = 0; i < sizeof(SNS_DELIVERIES) / sizeof(*SNS_DELIVERIES); i++) {
+		const char *ssrc;
+		double subs = S_subscriptions(c, SNS_DELIVERIES[i].protocol,
+		                              SNS_DELIVERIES[i].usage_key, &ssrc);
+		tfs_cost_component *k;
+		if (subs <= 0)
+			continue;
+		k = tfs_est_component(c, SNS_DELIVERIES[i].name, "notifications",
+		                      SNS_DELIVERIES[i].price_key);
+		k->usage_based = true;
+		k->note = SNS_DELIVERIES[i].free_tier;
+		if (has) {
+			k->usage_source = ssrc ? ssrc : src;
+			tfs_est_set_quantity(k, n * subs);
+		} else {
+			c->res->pending_usage++;
+		}
+	}
 }
 
 /* sqs.QUEUE.tierN.request: bounds from a secondary source (pricing/README.md) */
@@ -379,7 +505,7 @@ void tfs_est_sqs_queue(tfs_est_ctx *c)
 	if (has && tfs_est_usage_get(c, "request_size_kb", &kb, &kb_src) && kb > 64)
 		n *= ceil(kb / 64);
 	tfs_est_tiered(c, fifo ? "FIFO requests" : "Requests", "requests", n, has,
-	               src, SQS_BANDS, SQS_LABELS, S_N(SQS_LABELS),
+	               src, SQS_BANDS, SQS_LABELS, TFS_EST_N(SQS_LABELS),
 	               fifo ? "sqs.fifo" : "sqs.standard", "request");
 	c->res->note = "the account's free 1M requests a month are not "
 	               "subtracted; tier bounds from a secondary source";

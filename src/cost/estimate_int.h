@@ -24,7 +24,11 @@ typedef struct tfs_est_ctx {
 	tfs_map cluster_providers; /* cluster name -> capacity providers node */
 	tfs_map rds_clusters;      /* cluster_identifier -> aws_rds_cluster node */
 	tfs_map ebs_volumes;       /* ids of the state's aws_ebs_volume */
+	tfs_map functions;         /* Lambda name and ARN -> node */
+	tfs_map sns_subscriptions; /* "topic ARN|protocol" -> count */
 } tfs_est_ctx;
+
+#define TFS_EST_N(a) (sizeof(a) / sizeof(*(a)))
 
 /* A component charged at price key `key` (looked up now; a key the table
  * lacks counts as a missing price). */
@@ -37,6 +41,11 @@ void tfs_est_fixed(tfs_est_ctx *c, const char *name, const char *unit,
 /* A component whose quantity is a usage figure (times factor). */
 void tfs_est_usage(tfs_est_ctx *c, const char *name, const char *unit,
                    const char *usage_key, double factor, const char *key);
+/* A usage-based component shown only when the usage file names it (an
+ * occasional charge: restores, on-demand backups). */
+void tfs_est_optional_usage(tfs_est_ctx *c, const char *name,
+                            const char *unit, const char *usage_key,
+                            const char *key);
 /* The usage figure for key, if the usage file gives one. */
 bool tfs_est_usage_get(tfs_est_ctx *c, const char *usage_key, double *v,
                        const char **source);
@@ -57,6 +66,8 @@ tfs_cost_component *tfs_est_public_ipv4(tfs_est_ctx *c, double addresses);
 /* free.c: whether the type has no charge of its own (status and note
  * set); then, once every resource has its status, the parents named. */
 bool tfs_est_free(tfs_est_ctx *c);
+/* Whether the free-type table is in bsearch order (tested). */
+bool tfs_est_free_sorted(void);
 void tfs_est_free_notes(tfs_cost *cost);
 
 /* estimate_network.c */
@@ -80,6 +91,14 @@ void tfs_est_wafv2_web_acl(tfs_est_ctx *c);
 void tfs_est_dynamodb_table(tfs_est_ctx *c);
 void tfs_est_sns_topic(tfs_est_ctx *c);
 void tfs_est_sqs_queue(tfs_est_ctx *c);
+
+/* estimate_serverless.c */
+void tfs_est_api_rest(tfs_est_ctx *c);
+void tfs_est_api_v2(tfs_est_ctx *c);
+void tfs_est_api_stage(tfs_est_ctx *c);
+void tfs_est_cognito_user_pool(tfs_est_ctx *c);
+void tfs_est_lambda_provisioned(tfs_est_ctx *c);
+void tfs_est_event_bus(tfs_est_ctx *c);
 
 /* estimate_compute.c */
 void tfs_est_instance(tfs_est_ctx *c);

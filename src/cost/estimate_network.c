@@ -82,7 +82,7 @@ void tfs_est_load_balancer(tfs_est_ctx *c)
 			tfs_est_public_ipv4(c, (double)n->nsubnets);
 		else
 			tfs_est_public_ipv4(c, 2)->note =
-				"2 AZs: the input names no subnets, and AWS requires at "
+				"assumed: 2 AZs: the input names no subnets, and AWS requires at "
 				"least two";
 	}
 }

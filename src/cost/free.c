@@ -34,6 +34,7 @@ static const char LISTENER[] = "aws_lb_listener,aws_alb_listener";
 static const char BUCKET[] = "aws_s3_bucket";
 static const char LAMBDA[] = "aws_lambda_function";
 static const char POOL[] = "aws_cognito_user_pool";
+static const char BUS[] = "aws_cloudwatch_event_bus";
 static const char SG[] = "aws_security_group,aws_default_security_group";
 static const char RT[] = "aws_route_table,aws_default_route_table";
 
@@ -44,8 +45,12 @@ static const S_free FREE[] = {
 	P("aws_alb_listener", "load_balancer_arn", LB),
 	P("aws_alb_listener_rule", "listener_arn", LISTENER),
 	W("aws_alb_target_group", "billed with the load balancer that forwards to it"),
+	W("aws_api_gateway_account", CONFIG),
+	W("aws_api_gateway_api_key", NO_CHARGE),
 	P("aws_api_gateway_authorizer", "rest_api_id", API),
+	P("aws_api_gateway_base_path_mapping", "api_id", API),
 	P("aws_api_gateway_deployment", "rest_api_id", API),
+	W("aws_api_gateway_domain_name", "custom domain names have no charge"),
 	P("aws_api_gateway_gateway_response", "rest_api_id", API),
 	P("aws_api_gateway_integration", "rest_api_id", API),
 	P("aws_api_gateway_integration_response", "rest_api_id", API),
@@ -56,15 +61,22 @@ static const S_free FREE[] = {
 	P("aws_api_gateway_request_validator", "rest_api_id", API),
 	P("aws_api_gateway_resource", "rest_api_id", API),
 	P("aws_api_gateway_stage", "rest_api_id", API), /* without a cache */
+	W("aws_api_gateway_usage_plan", NO_CHARGE),
+	P("aws_api_gateway_usage_plan_key", "usage_plan_id",
+	  "aws_api_gateway_usage_plan"),
+	W("aws_api_gateway_vpc_link",
+	  "no charge of its own: its network load balancer is billed"),
 	P("aws_apigatewayv2_api_mapping", "api_id", APIV2),
 	P("aws_apigatewayv2_authorizer", "api_id", APIV2),
 	P("aws_apigatewayv2_deployment", "api_id", APIV2),
+	W("aws_apigatewayv2_domain_name", "custom domain names have no charge"),
 	P("aws_apigatewayv2_integration", "api_id", APIV2),
 	P("aws_apigatewayv2_integration_response", "api_id", APIV2),
 	P("aws_apigatewayv2_model", "api_id", APIV2),
 	P("aws_apigatewayv2_route", "api_id", APIV2),
 	P("aws_apigatewayv2_route_response", "api_id", APIV2),
 	P("aws_apigatewayv2_stage", "api_id", APIV2),
+	W("aws_apigatewayv2_vpc_link", "HTTP API VPC links have no charge"),
 	W("aws_appautoscaling_policy", NO_CHARGE),
 	W("aws_appautoscaling_target", NO_CHARGE),
 	W("aws_cloudfront_cache_policy", CONFIG),
@@ -72,8 +84,20 @@ static const S_free FREE[] = {
 	W("aws_cloudfront_origin_access_identity", CONFIG),
 	W("aws_cloudfront_origin_request_policy", CONFIG),
 	W("aws_cloudfront_response_headers_policy", CONFIG),
+	P("aws_cloudwatch_event_api_destination", "connection_arn",
+	  "aws_cloudwatch_event_connection"),
+	P("aws_cloudwatch_event_bus_policy", "event_bus_name", BUS),
+	W("aws_cloudwatch_event_connection", NO_CHARGE),
+	P("aws_cloudwatch_event_permission", "event_bus_name", BUS),
+	W("aws_cloudwatch_event_rule",
+	  "rules have no charge: custom events are billed on their bus, events "
+	  "from AWS services to the default bus are free"),
+	P("aws_cloudwatch_event_target", "rule", "aws_cloudwatch_event_rule"),
 	W("aws_cloudwatch_log_resource_policy", CONFIG),
 	P("aws_cloudwatch_log_stream", "log_group_name", "aws_cloudwatch_log_group"),
+	P("aws_cloudwatch_log_subscription_filter", "log_group_name",
+	  "aws_cloudwatch_log_group"),
+	W("aws_cognito_identity_pool", "identity pools have no charge"),
 	P("aws_cognito_identity_pool_roles_attachment", "identity_pool_id",
 	  "aws_cognito_identity_pool"),
 	P("aws_cognito_identity_provider", "user_pool_id", POOL),
@@ -91,6 +115,7 @@ static const S_free FREE[] = {
 	W("aws_default_security_group", NO_CHARGE),
 	W("aws_default_subnet", NO_CHARGE),
 	W("aws_default_vpc", NO_CHARGE),
+	P("aws_dynamodb_table_item", "table_name", "aws_dynamodb_table"),
 	P("aws_ecr_lifecycle_policy", "repository", "aws_ecr_repository"),
 	P("aws_ecr_repository_policy", "repository", "aws_ecr_repository"),
 	W("aws_ecs_cluster", "no charge of its own: its services and instances are "
@@ -107,7 +132,10 @@ static const S_free FREE[] = {
 	P("aws_kms_alias", "target_key_id", "aws_kms_key"),
 	P("aws_lambda_alias", "function_name", LAMBDA),
 	P("aws_lambda_event_source_mapping", "function_name", LAMBDA),
+	P("aws_lambda_function_event_invoke_config", "function_name", LAMBDA),
 	P("aws_lambda_function_url", "function_name", LAMBDA),
+	W("aws_lambda_layer_version", NO_CHARGE),
+	W("aws_lambda_layer_version_permission", NO_CHARGE),
 	P("aws_lambda_permission", "function_name", LAMBDA),
 	W("aws_launch_configuration", "billed through the instances it launches"),
 	W("aws_launch_template", "billed through the instances it launches"),
@@ -165,6 +193,14 @@ static const S_free FREE[] = {
 
 #undef P
 #undef W
+
+bool tfs_est_free_sorted(void)
+{
+	for (size_t i = 1; i < sizeof(FREE) / sizeof(*FREE); i++)
+		if (strcmp(FREE[i - 1].type, FREE[i].type) >= 0)
+			return false;
+	return true;
+}
 
 static int S_free_cmp(const void *key, const void *elem)
 {

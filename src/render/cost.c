@@ -98,23 +98,22 @@ static void S_component(tfs_buf *out, const tfs_cost_component *k, bool last)
 		tfs_buf_adds(&cost, k->price_row->usd_text);
 		tfs_buf_adds(&cost, " per ");
 		tfs_buf_adds(&cost, k->price_row->unit);
+		/* no quantity column: the rate is the line's figure */
 		tfs_buf_add(out, name.data, name.len);
 		tfs_buf_adds(out, "  ");
 		tfs_buf_add(out, cost.data, cost.len);
 		tfs_buf_addc(out, '\n');
-		goto done;
 	} else {
 		tfs_decimal(&qty, k->monthly_quantity, 4);
 		tfs_money(&cost, k->monthly_cost);
 	}
-	S_row(out, name.data, qty.data, k->unit, cost.data);
+	if (k->has_quantity || !k->price_row)
+		S_row(out, name.data, qty.data, k->unit, cost.data);
 	if (k->note) {
 		tfs_buf_adds(out, last ? "      " : " │    ");
-		tfs_buf_adds(out, "assumed: ");
 		tfs_buf_add_printable(out, k->note);
 		tfs_buf_addc(out, '\n');
 	}
-done:
 	tfs_buf_release(&name);
 	tfs_buf_release(&qty);
 	tfs_buf_release(&cost);

@@ -276,13 +276,13 @@ static void test_management_and_usage_warnings(void **s)
 	near(res(c, "aws_secretsmanager_secret.s")->monthly_cost,
 	     price("secretsmanager.secret.month") +
 	             1000 * price("secretsmanager.api.request"));
-	assert_int_equal(res(c, "aws_cognito_user_pool.p")->status,
-	                 TFS_COST_UNSUPPORTED);
+	/* a pool without a feature plan is priced at the legacy MAU rates */
+	near(res(c, "aws_cognito_user_pool.p")->monthly_cost,
+	     10 * price("cognito.user_pool.tier1.mau"));
 	tfs_usage_warnings_init(&w);
-	assert_int_equal(tfs_cost_usage_check(u, &w), 2);
+	assert_int_equal(tfs_cost_usage_check(u, &w), 1);
 	assert_non_null(strstr(w.items[0], "u.yml:5:5: unknown usage key "
 	                                   "'typo_requests'"));
-	assert_non_null(strstr(w.items[1], "does not price aws_cognito_user_pool yet"));
 	tfs_usage_warnings_release(&w);
 	tfs_cost_free(c);
 	tfs_usage_free(u);
@@ -783,9 +783,10 @@ static void test_free_names_its_parent(void **s)
 	assert_string_equal(r->note, "billed with aws_apigatewayv2_api.http");
 	assert_string_equal(c->model->nodes[r->parent].address,
 	                    "aws_apigatewayv2_api.http");
-	/* the API itself is billable, and not priced yet */
+	/* the API itself is billed by its requests */
 	assert_int_equal(res(c, "aws_apigatewayv2_api.http")->status,
-	                 TFS_COST_UNSUPPORTED);
+	                 TFS_COST_PRICED);
+	assert_int_equal(res(c, "aws_apigatewayv2_api.http")->pending_usage, 1);
 	assert_string_equal(res(c, "aws_lambda_permission.api")->note,
 	                    "billed with its aws_lambda_function (not in this "
 	                    "input)");
@@ -820,6 +821,199 @@ static void test_alb_addresses(void **s)
 	release(&f);
 }
 
+/* The serverless estimators.  Each figure is worked out here from the
+ * facts' prices (pricing/sa-east-1.csv rows quoted), not read back from
+ * the table. */
+static void test_api_gateway(void **s)
+{
+	fixture f = build(
+		R("aws_api_gateway_rest_api", "rest", "{'id':'r1','name':'rest'}") ","
+		R("aws_api_gateway_stage", "cached", "{'rest_api_id':'r1',"
+		  "'stage_name':'prod','cache_cluster_enabled':true,"
+		  "'cache_cluster_size':'0.5'}") ","
+		R("aws_api_gateway_stage", "plain", "{'rest_api_id':'r1',"
+		  "'stage_name':'dev','cache_cluster_enabled':false}") ","
+		R("aws_apigatewayv2_api", "http", "{'id':'h1','name':'http',"
+		  "'protocol_type':'HTTP'}") ","
+		R("aws_apigatewayv2_api", "ws", "{'id':'w1','name':'ws',"
+		  "'protocol_type':'WEBSOCKET'}") ","
+		R("aws_apigatewayv2_api", "idle", "{'id':'i1','name':'idle',"
+		  "'protocol_type':'HTTP'}"));
+	tfs_usage *u = usage(
+		"version: 0.1\nresource_usage:\n"
+		"  aws_api_gateway_rest_api.rest:\n    monthly_requests: 1500000000\n"
+		"  aws_apigatewayv2_api.http:\n    monthly_requests: 400000000\n"
+		"    request_size_kb: 1024\n"
+		"  aws_apigatewayv2_api.ws:\n    monthly_messages: 2000000\n"
+		"    message_size_kb: 40\n    monthly_connection_mins: 1000000\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	assert_true(tfs_cost_tables_sorted());
+	/* REST: the first 1B at 0.00000425, the next 0.5B at 0.00000361 */
+	near(res(c, "aws_api_gateway_rest_api.rest")->monthly_cost,
+	     1e9 * 0.00000425 + 0.5e9 * 0.00000361);
+	/* a cache of 0.5 GB: 730 h x 0.028 */
+	near(res(c, "aws_api_gateway_stage.cached")->monthly_cost, 730 * 0.028);
+	assert_int_equal(res(c, "aws_api_gateway_stage.plain")->status,
+	                 TFS_COST_FREE);
+	/* HTTP: a 1 MB request is two 512 KB units: 800M requests, 300M at
+	 * 0.00000159 and 500M at 0.00000143 */
+	near(res(c, "aws_apigatewayv2_api.http")->monthly_cost,
+	     300e6 * 0.00000159 + 500e6 * 0.00000143);
+	/* WebSocket: a 40 KB message is two 32 KB units; minutes at
+	 * 0.000000388 */
+	near(res(c, "aws_apigatewayv2_api.ws")->monthly_cost,
+	     4e6 * 0.00000155 + 1e6 * 0.000000388);
+	/* without usage, the request line waits for it and names the free tier */
+	r = res(c, "aws_apigatewayv2_api.idle");
+	assert_int_equal(r->pending_usage, 1);
+	assert_non_null(strstr(r->components[0].note, "free tier"));
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static void test_cognito(void **s)
+{
+	fixture f = build(
+		R("aws_cognito_user_pool", "legacy", "{'name':'legacy',"
+		  "'user_pool_add_ons':[{'advanced_security_mode':'ENFORCED'}]}") ","
+		R("aws_cognito_user_pool", "plus", "{'name':'plus',"
+		  "'user_pool_tier':'PLUS'}") ","
+		R("aws_cognito_identity_pool", "ids", "{'identity_pool_name':'ids'}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n"
+	                     "  aws_cognito_user_pool.legacy:\n"
+	                     "    monthly_active_users: 120000\n"
+	                     "  aws_cognito_user_pool.plus:\n"
+	                     "    monthly_active_users: 120000\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	/* MAUs: 50k at 0.0055 + 70k at 0.0046; advanced security: 50k at
+	 * 0.05 + 50k at 0.035 + 20k at 0.02 */
+	near(res(c, "aws_cognito_user_pool.legacy")->monthly_cost,
+	     50e3 * 0.0055 + 70e3 * 0.0046 + 50e3 * 0.05 + 50e3 * 0.035 +
+	             20e3 * 0.02);
+	/* the feature-plan tiers have no sa-east-1 price in the facts */
+	r = res(c, "aws_cognito_user_pool.plus");
+	assert_int_equal(r->status, TFS_COST_PRICE_NOT_FOUND);
+	assert_non_null(comp(r, "cognito.plus.mau"));
+	assert_int_equal(res(c, "aws_cognito_identity_pool.ids")->status,
+	                 TFS_COST_FREE);
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static void test_lambda_snapstart_provisioned(void **s)
+{
+	fixture f = build(
+		R("aws_lambda_function", "py", "{'function_name':'py',"
+		  "'runtime':'python3.12','memory_size':2048,'architectures':"
+		  "['x86_64'],'snap_start':[{'apply_on':'PublishedVersions'}]}") ","
+		R("aws_lambda_function", "java", "{'function_name':'java',"
+		  "'runtime':'java21','memory_size':2048,'snap_start':"
+		  "[{'apply_on':'PublishedVersions'}]}") ","
+		R("aws_lambda_function", "api", "{'function_name':'api',"
+		  "'arn':'arn:aws:lambda:sa-east-1:1:function:api','memory_size':"
+		  "1024,'architectures':['arm64']}") ","
+		R("aws_lambda_provisioned_concurrency_config", "pc",
+		  "{'function_name':'api','qualifier':'live',"
+		  "'provisioned_concurrent_executions':2}") ","
+		R("aws_lambda_provisioned_concurrency_config", "orphan",
+		  "{'function_name':'gone','provisioned_concurrent_executions':2}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n"
+	                     "  aws_lambda_function.py:\n"
+	                     "    monthly_snapstart_restores: 1000\n"
+	                     "  aws_lambda_provisioned_concurrency_config.pc:\n"
+	                     "    monthly_requests: 1000000\n"
+	                     "    request_duration_ms: 99.2\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	/* cache: 2 GB x 730 h x 3600 s x 0.0000019855; restores: 1000 x 2 GB
+	 * x 0.0001817973 */
+	r = res(c, "aws_lambda_function.py");
+	near(comp(r, "lambda.snapstart.cache.gb_second")->monthly_cost,
+	     2.0 * 730 * 3600 * 0.0000019855);
+	near(comp(r, "lambda.snapstart.restore.gb")->monthly_cost,
+	     1000 * 2.0 * 0.0001817973);
+	r = res(c, "aws_lambda_function.java");
+	assert_null(comp(r, "lambda.snapstart.cache.gb_second"));
+	assert_string_equal(r->note, "SnapStart for Java has no charge");
+	/* 2 executions x 1 GB x 730 h x 3600 s x 0.0000053098, and 1M x 100 ms
+	 * (rounded up) x 1 GB x 0.0000123894 */
+	near(res(c, "aws_lambda_provisioned_concurrency_config.pc")->monthly_cost,
+	     2 * 1.0 * 730 * 3600 * 0.0000053098 + 1e6 * 0.1 * 0.0000123894);
+	r = res(c, "aws_lambda_provisioned_concurrency_config.orphan");
+	assert_int_equal(r->status, TFS_COST_UNSUPPORTED);
+	assert_non_null(strstr(r->note, "not in this input"));
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+static void test_events_streams_deliveries(void **s)
+{
+	fixture f = build(
+		R("aws_cloudwatch_event_bus", "bus", "{'name':'orders'}") ","
+		R("aws_cloudwatch_event_rule", "tick", "{'name':'tick',"
+		  "'schedule_expression':'rate(5 minutes)'}") ","
+		R("aws_cloudwatch_event_target", "t", "{'rule':'tick'}") ","
+		R("aws_dynamodb_table", "orders", "{'name':'orders','billing_mode':"
+		  "'PAY_PER_REQUEST','stream_enabled':true,'replica':"
+		  "[{'region_name':'sa-east-1'},{'region_name':'us-east-1'}]}") ","
+		R("aws_sns_topic", "events", "{'name':'events','arn':"
+		  "'arn:aws:sns:sa-east-1:1:events'}") ","
+		R("aws_sns_topic_subscription", "l1", "{'topic_arn':"
+		  "'arn:aws:sns:sa-east-1:1:events','protocol':'lambda'}") ","
+		R("aws_sns_topic_subscription", "e1", "{'topic_arn':"
+		  "'arn:aws:sns:sa-east-1:1:events','protocol':'email'}") ","
+		R("aws_sns_topic_subscription", "e2", "{'topic_arn':"
+		  "'arn:aws:sns:sa-east-1:1:events','protocol':'email'}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n"
+	                     "  aws_dynamodb_table.orders:\n"
+	                     "    monthly_write_request_units: 1000000\n"
+	                     "    monthly_streams_read_request_units: 2000000\n"
+	                     "    on_demand_backup_storage_gb: 10\n"
+	                     "  aws_sns_topic.events:\n"
+	                     "    monthly_requests: 1000000\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	/* custom events: no price in the facts, so the bus says so */
+	assert_int_equal(res(c, "aws_cloudwatch_event_bus.bus")->status,
+	                 TFS_COST_PRICE_NOT_FOUND);
+	assert_int_equal(res(c, "aws_cloudwatch_event_rule.tick")->status,
+	                 TFS_COST_FREE);
+	assert_string_equal(res(c, "aws_cloudwatch_event_target.t")->note,
+	                    "part of aws_cloudwatch_event_rule.tick, which has "
+	                    "no charge either");
+	/* one replica in sa-east-1: 1M replicated writes at 0.0000009375;
+	 * streams 2M x 0.0000003; backups 10 GB x 0.15; us-east-1 named */
+	r = res(c, "aws_dynamodb_table.orders");
+	near(comp(r, "dynamodb.on_demand.replicated.wru")->monthly_cost,
+	     1e6 * 0.0000009375);
+	near(comp(r, "dynamodb.streams.request")->monthly_cost, 2e6 * 0.0000003);
+	near(comp(r, "dynamodb.backup.on_demand.gb_month")->monthly_cost,
+	     10 * 0.15);
+	assert_null(comp(r, "dynamodb.restore.gb"));
+	assert_non_null(strstr(r->note, "us-east-1"));
+	/* 1M publishes x 0.0000005, two email subscriptions: 2M x 0.00002,
+	 * Lambda deliveries free */
+	r = res(c, "aws_sns_topic.events");
+	near(r->monthly_cost, 1e6 * 0.0000005 + 2e6 * 0.00002);
+	assert_non_null(comp(r, "sns.sqs_lambda.notification"));
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -841,6 +1035,10 @@ int main(void)
 		cmocka_unit_test(test_other_regions_and_providers),
 		cmocka_unit_test(test_free_names_its_parent),
 		cmocka_unit_test(test_alb_addresses),
+		cmocka_unit_test(test_api_gateway),
+		cmocka_unit_test(test_cognito),
+		cmocka_unit_test(test_lambda_snapstart_provisioned),
+		cmocka_unit_test(test_events_streams_deliveries),
 	};
 	T = tfs_pricing_bundled();
 	return cmocka_run_group_tests_name("cost", tests, NULL, NULL);

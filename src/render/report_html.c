@@ -1410,6 +1410,11 @@ static void S_component(tfs_buf *b, const tfs_cost_component *k)
 	S_text(b, k->name);
 	if (k->usage_based)
 		tfs_buf_adds(b, " <span class=\"muted\">(usage)</span>");
+	if (k->note) {
+		tfs_buf_adds(b, "<br><span class=\"note\">");
+		S_text(b, k->note);
+		tfs_buf_adds(b, "</span>");
+	}
 	tfs_buf_adds(b, "</th><td class=\"num\">");
 	if (k->has_quantity)
 		S_quantity(b, k->monthly_quantity);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "cost/estimate_int.h"
 
@@ -189,13 +190,78 @@ static const json_t *S_strategy(tfs_est_ctx *c, const tfs_node *svc)
 	return NULL;
 }
 
+/* A task's `cpu` (in vCPU) or `memory` (in GB) as AWS accepts them: CPU
+ * units or MiB as a number or numeric string ("512"), or with the unit
+ * ("0.25 vCPU", "1vcpu", "2 GB", "2GB"; any case).  False, with why, for
+ * anything else: the caller shows a line without a price, never $0. */
+static bool S_task_size(tfs_est_ctx *c, const json_t *td, const char *key,
+                        double *out, const char **why)
+{
+	const json_t *v = json_object_get(td, key);
+	const char *s = json_string_value(v), *unit = strcmp(key, "cpu") == 0
+	                                                 ? "vcpu"
+	                                                 : "gb";
+	char *end;
+	double d;
+
+	if (json_is_number(v) && json_number_value(v) > 0) {
+		*out = json_number_value(v) / 1024.0;
+		return true;
+	}
+	if (!s || !*s) {
+		*why = tfs_est_key(c, "the task definition sets no %s", key);
+		return false;
+	}
+	if (strncmp(s, TFS_AFTER_APPLY, strlen(TFS_AFTER_APPLY)) == 0) {
+		*why = tfs_est_key(c, "the task's %s is known only after apply", key);
+		return false;
+	}
+	d = strtod(s, &end);
+	if (end != s && d > 0 && d < 1e9) {
+		while (*end == ' ')
+			end++;
+		if (*end == '\0') {
+			*out = d / 1024.0;
+			return true;
+		}
+		if (strcasecmp(end, unit) == 0) {
+			*out = d;
+			return true;
+		}
+	}
+	*why = tfs_est_key(c, "%s \"%s\" is not a size AWS accepts", key, s);
+	return false;
+}
+
+/* A Fargate line whose quantity the task's size decides, or, when that
+ * size cannot be read, the same line with no price and the reason. */
+static void S_fargate_line(tfs_est_ctx *c, const char *name, const char *unit,
+                           bool known, double qty, const char *why,
+                           const char *key)
+{
+	tfs_cost_component *k;
+	if (known) {
+		tfs_est_fixed(c, name, unit, qty, key);
+		return;
+	}
+	k = tfs_est_component(c, name, unit, key);
+	if (k->price_row) {
+		k->price_row = NULL;
+		c->res->missing_prices++;
+	}
+	k->note = why;
+}
+
 static void S_ecs_service(tfs_est_ctx *c)
 {
 	const tfs_node *svc = &c->m->nodes[c->node];
 	const char *lt = tfs_attr_str(c->a, "launch_type");
 	const json_t *td, *rp, *strategy;
 	const char *arch = "x86", *os;
-	double tasks = tfs_est_num(c->a, "desired_count", 0), cpu, mem, spot, eph;
+	double tasks = tfs_est_num(c->a, "desired_count", 0), cpu = 0, mem = 0;
+	double spot, eph;
+	const char *cpu_why = NULL, *mem_why = NULL;
+	bool has_cpu, has_mem;
 
 	if (lt && strcmp(lt, "EC2") == 0) {
 		c->res->status = TFS_COST_FREE;
@@ -208,8 +274,8 @@ static void S_ecs_service(tfs_est_ctx *c)
 		return;
 	}
 	td = c->m->nodes[svc->task_definition].item->inst->attributes;
-	cpu = tfs_est_num(td, "cpu", 0) / 1024.0;
-	mem = tfs_est_num(td, "memory", 0) / 1024.0;
+	has_cpu = S_task_size(c, td, "cpu", &cpu, &cpu_why);
+	has_mem = S_task_size(c, td, "memory", &mem, &mem_why);
 	rp = tfs_attr_block(td, "runtime_platform");
 	if ((os = tfs_attr_str(rp, "cpu_architecture")) && strcmp(os, "ARM64") == 0)
 		arch = "arm";
@@ -218,28 +284,33 @@ static void S_ecs_service(tfs_est_ctx *c)
 	spot = strategy ? S_spot_share(strategy, tasks) : 0;
 	if (os && strncmp(os, "WINDOWS", 7) == 0) {
 		double h = tasks * TFS_HOURS_PER_MONTH;
-		tfs_est_fixed(c, "Fargate vCPU (Windows)", "vCPU-hours", cpu * h,
-		        "fargate.windows.x86.vcpu_hour");
-		tfs_est_fixed(c, "Fargate Windows licence", "vCPU-hours", cpu * h,
-		        "fargate.windows.x86.license.vcpu_hour");
-		tfs_est_fixed(c, "Fargate memory (Windows)", "GB-hours", mem * h,
-		        "fargate.windows.x86.gb_hour");
+		S_fargate_line(c, "Fargate vCPU (Windows)", "vCPU-hours", has_cpu,
+		               cpu * h, cpu_why, "fargate.windows.x86.vcpu_hour");
+		S_fargate_line(c, "Fargate Windows licence", "vCPU-hours", has_cpu,
+		               cpu * h, cpu_why,
+		               "fargate.windows.x86.license.vcpu_hour");
+		S_fargate_line(c, "Fargate memory (Windows)", "GB-hours", has_mem,
+		               mem * h, mem_why, "fargate.windows.x86.gb_hour");
 	} else {
 		double od = tasks * (1 - spot) * TFS_HOURS_PER_MONTH;
 		double sp = tasks * spot * TFS_HOURS_PER_MONTH;
 		if (od > 0 || sp == 0) {
-			tfs_est_fixed(c, tfs_est_key(c, "Fargate vCPU (Linux/%s)", arch), "vCPU-hours",
-			        cpu * od, tfs_est_key(c, "fargate.linux.%s.vcpu_hour", arch));
-			tfs_est_fixed(c, tfs_est_key(c, "Fargate memory (Linux/%s)", arch), "GB-hours",
-			        mem * od, tfs_est_key(c, "fargate.linux.%s.gb_hour", arch));
+			S_fargate_line(c, tfs_est_key(c, "Fargate vCPU (Linux/%s)", arch),
+			               "vCPU-hours", has_cpu, cpu * od, cpu_why,
+			               tfs_est_key(c, "fargate.linux.%s.vcpu_hour", arch));
+			S_fargate_line(c, tfs_est_key(c, "Fargate memory (Linux/%s)", arch),
+			               "GB-hours", has_mem, mem * od, mem_why,
+			               tfs_est_key(c, "fargate.linux.%s.gb_hour", arch));
 		}
 		if (sp > 0) {
-			tfs_est_fixed(c, tfs_est_key(c, "Fargate Spot vCPU (Linux/%s)", arch),
-			        "vCPU-hours", cpu * sp,
-			        tfs_est_key(c, "fargate.spot.%s.vcpu_hour", arch));
-			tfs_est_fixed(c, tfs_est_key(c, "Fargate Spot memory (Linux/%s)", arch),
-			        "GB-hours", mem * sp,
-			        tfs_est_key(c, "fargate.spot.%s.gb_hour", arch));
+			S_fargate_line(c,
+			               tfs_est_key(c, "Fargate Spot vCPU (Linux/%s)", arch),
+			               "vCPU-hours", has_cpu, cpu * sp, cpu_why,
+			               tfs_est_key(c, "fargate.spot.%s.vcpu_hour", arch));
+			S_fargate_line(c,
+			               tfs_est_key(c, "Fargate Spot memory (Linux/%s)", arch),
+			               "GB-hours", has_mem, mem * sp, mem_why,
+			               tfs_est_key(c, "fargate.spot.%s.gb_hour", arch));
 		}
 	}
 	/* the first 20 GiB of ephemeral storage come with every task */

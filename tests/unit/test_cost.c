@@ -118,6 +118,58 @@ static void test_fargate(void **s)
 	release(&f);
 }
 
+/* Task sizes as AWS accepts them: units, or with the unit in any case.
+ * x86 Linux: 0.0696 per vCPU-hour, 0.0076 per GB-hour. */
+static void test_fargate_sizes(void **s)
+{
+	fixture f = build(
+		R("aws_ecs_task_definition", "words", "{'arn':'arn:td/words:1',"
+		  "'cpu':'1 vCPU','memory':'2 GB'}") ","
+		R("aws_ecs_task_definition", "mixed", "{'arn':'arn:td/mixed:1',"
+		  "'cpu':'0.25 vcpu','memory':'512'}") ","
+		R("aws_ecs_task_definition", "tight", "{'arn':'arn:td/tight:1',"
+		  "'cpu':1024,'memory':'3GB'}") ","
+		R("aws_ecs_task_definition", "bad", "{'arn':'arn:td/bad:1',"
+		  "'cpu':'lots','memory':'2 TB'}") ","
+		R("aws_ecs_task_definition", "none", "{'arn':'arn:td/none:1'}") ","
+		R("aws_ecs_service", "words", "{'name':'words','launch_type':"
+		  "'FARGATE','desired_count':1,'task_definition':'arn:td/words:1'}") ","
+		R("aws_ecs_service", "mixed", "{'name':'mixed','launch_type':"
+		  "'FARGATE','desired_count':1,'task_definition':'arn:td/mixed:1'}") ","
+		R("aws_ecs_service", "tight", "{'name':'tight','launch_type':"
+		  "'FARGATE','desired_count':1,'task_definition':'arn:td/tight:1'}") ","
+		R("aws_ecs_service", "bad", "{'name':'bad','launch_type':'FARGATE',"
+		  "'desired_count':1,'task_definition':'arn:td/bad:1'}") ","
+		R("aws_ecs_service", "none", "{'name':'none','launch_type':"
+		  "'FARGATE','desired_count':1,'task_definition':'arn:td/none:1'}"));
+	tfs_cost *c = tfs_cost_estimate(f.m, T, NULL);
+	const tfs_cost_resource *r;
+	const tfs_cost_component *k;
+	(void)s;
+
+	near(res(c, "aws_ecs_service.words")->monthly_cost,
+	     730 * (1 * 0.0696 + 2 * 0.0076));
+	near(res(c, "aws_ecs_service.mixed")->monthly_cost,
+	     730 * (0.25 * 0.0696 + 0.5 * 0.0076));
+	near(res(c, "aws_ecs_service.tight")->monthly_cost,
+	     730 * (1 * 0.0696 + 3 * 0.0076));
+	/* what cannot be read is a line without a price, never $0 priced */
+	r = res(c, "aws_ecs_service.bad");
+	assert_int_equal(r->status, TFS_COST_PRICE_NOT_FOUND);
+	assert_int_equal(r->missing_prices, 2);
+	k = comp(r, "fargate.linux.x86.vcpu_hour");
+	assert_null(k->price_row);
+	assert_string_equal(k->note, "cpu \"lots\" is not a size AWS accepts");
+	assert_string_equal(comp(r, "fargate.linux.x86.gb_hour")->note,
+	                    "memory \"2 TB\" is not a size AWS accepts");
+	r = res(c, "aws_ecs_service.none");
+	assert_int_equal(r->status, TFS_COST_PRICE_NOT_FOUND);
+	assert_string_equal(comp(r, "fargate.linux.x86.vcpu_hour")->note,
+	                    "the task definition sets no cpu");
+	tfs_cost_free(c);
+	release(&f);
+}
+
 static void test_rds(void **s)
 {
 	fixture f = build(
@@ -1018,6 +1070,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fargate),
+		cmocka_unit_test(test_fargate_sizes),
 		cmocka_unit_test(test_rds),
 		cmocka_unit_test(test_negative_quantities),
 		cmocka_unit_test(test_network),

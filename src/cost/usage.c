@@ -843,9 +843,61 @@ void tfs_usage_warnings_release(tfs_usage_warnings *w)
 	tfs_usage_warnings_init(w);
 }
 
+/* Levenshtein distance, or SIZE_MAX for keys too long to be typos of
+ * one another. */
+static size_t S_distance(const char *a, const char *b)
+{
+	enum { MAX = 96 };
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	size_t row[MAX + 1];
+
+	if (la > MAX || lb > MAX)
+		return SIZE_MAX;
+	for (j = 0; j <= lb; j++)
+		row[j] = j;
+	for (i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+/* The known key of the same type closest to key, when it is close enough
+ * to be what was meant (a third of its length, at least 2 edits); the first
+ * in table order on a tie. */
+static const char *S_nearest(const tfs_usage_key *known, size_t nknown,
+                             const char *type, const char *key)
+{
+	const char *best = NULL;
+	size_t i, d, bestd = SIZE_MAX, limit = strlen(key) / 3;
+
+	if (limit < 2)
+		limit = 2;
+	for (i = 0; i < nknown; i++) {
+		if (strcmp(known[i].type, type) != 0)
+			continue;
+		d = S_distance(key, known[i].key);
+		if (d <= limit && d < bestd) {
+			bestd = d;
+			best = known[i].key;
+		}
+	}
+	return best;
+}
+
 static void S_warn(tfs_usage_warnings *w, const tfs_usage *u,
                    const tfs_usage_value *v, const tfs_usage_entry *en,
-                   const char *what)
+                   const char *what, const char *nearest)
 {
 	char kx[TFS_EXCERPT_SIZE], tx[TFS_EXCERPT_SIZE], vx[TFS_EXCERPT_SIZE];
 	tfs_buf b;
@@ -861,6 +913,11 @@ static void S_warn(tfs_usage_warnings *w, const tfs_usage *u,
 		tfs_buf_add_printable(&b, kx);
 		tfs_buf_adds(&b, "' for ");
 		tfs_buf_add_printable(&b, tx);
+		if (nearest) {
+			tfs_buf_adds(&b, " (did you mean '");
+			tfs_buf_add_printable(&b, nearest);
+			tfs_buf_adds(&b, "'?)");
+		}
 	} else {
 		tfs_buf_adds(&b, "usage key '");
 		tfs_buf_add_printable(&b, kx);
@@ -899,12 +956,14 @@ size_t tfs_usage_check(const tfs_usage *u, const tfs_usage_key *known,
 			size_t at;
 
 			if (!tfs_map_get(&m, k, &at))
-				S_warn(warnings, u, v, en, NULL);
+				S_warn(warnings, u, v, en, NULL,
+				       S_nearest(known, nknown, en->type, v->key));
 			else if (known[at].kind != v->kind)
 				S_warn(warnings, u, v, en,
 				       known[at].kind == TFS_USAGE_NUMBER
 				               ? "a number"
-				               : "a string");
+				               : "a string",
+				       NULL);
 		}
 	}
 	tfs_map_release(&m);

@@ -488,15 +488,18 @@ static void test_unknown_keys_warn_in_file_order(void **s)
 	assert_int_equal(w.count, 5);
 	assert_string_equal(w.items[0], "u.yml:4:5: unknown usage key 'foo' "
 	                                "for aws_nat_gateway");
+	/* a near miss names the key it is closest to */
 	assert_string_equal(w.items[1], "u.yml:8:5: unknown usage key "
 	                                "'monthly_data_processed' for "
-	                                "aws_nat_gateway");
+	                                "aws_nat_gateway (did you mean "
+	                                "'monthly_data_processed_gb'?)");
 	assert_string_equal(w.items[2], "u.yml:11:7: usage key "
 	                                "'standard.storage_gb' for "
 	                                "aws_s3_bucket should be a number, not "
 	                                "'lots'; ignored");
 	assert_string_equal(w.items[3], "u.yml:12:7: unknown usage key "
-	                                "'standard.storage' for aws_s3_bucket");
+	                                "'standard.storage' for aws_s3_bucket "
+	                                "(did you mean 'standard.storage_gb'?)");
 	assert_string_equal(w.items[4], "u.yml:13:5: usage key 'storage_class' "
 	                                "for aws_s3_bucket should be a string, "
 	                                "not '4'; ignored");

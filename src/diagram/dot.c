@@ -147,10 +147,15 @@ void tfs_diagram_render_dot(const tfs_diagram *d, tfs_buf *out)
 		}
 		for (i = 0; i < p->nedges; i++) {
 			const tfs_dedge *e = &p->edges[i];
+			/* a grant (may access) dotted with an open head, as drawn */
+			bool grant = e->kind == TFS_EDGE_MAY_ACCESS && !e->from_users;
 			tfs_buf_addf(out, "\tn%zu -> n%zu", e->from, e->to);
 			if (e->style == TFS_DEDGE_DEPENDENCY || e->label) {
 				tfs_buf_adds(out, " [");
-				if (e->style == TFS_DEDGE_DEPENDENCY)
+				if (grant)
+					tfs_buf_adds(out, "style=dotted, color=\"#879196\", "
+					                  "arrowhead=vee");
+				else if (e->style == TFS_DEDGE_DEPENDENCY)
 					tfs_buf_adds(out, "style=dashed, color=\"#879196\"");
 				if (e->label) {
 					tfs_buf_adds(out, e->style == TFS_DEDGE_DEPENDENCY ? ", " : "");

@@ -176,9 +176,57 @@ static void S_card(cairo_t *cr, const tfs_dbox *b, const tfs_dg_fonts *f)
 	}
 }
 
+/* A grant (may access) is no traffic and must not read as one: a thin
+ * dotted line and an open arrowhead, where traffic is solid and filled
+ * and a use dashed and filled. */
+static bool S_grant(const tfs_dedge *e)
+{
+	return e->kind == TFS_EDGE_MAY_ACCESS && !e->from_users;
+}
+
+static void S_line_style(cairo_t *cr, tfs_dedge_style style, bool grant)
+{
+	double dash[] = {4, 3}, dots[] = {0.1, 2.6};
+
+	if (grant) {
+		S_rgb(cr, TFS_DG_LIGHT);
+		cairo_set_line_width(cr, 1.2);
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
+		cairo_set_dash(cr, dots, 2, 0);
+	} else if (style == TFS_DEDGE_DEPENDENCY) {
+		S_rgb(cr, TFS_DG_LIGHT);
+		cairo_set_line_width(cr, 1.1);
+		cairo_set_dash(cr, dash, 2, 0);
+	} else {
+		S_rgb(cr, TFS_DG_GREY);
+		cairo_set_line_width(cr, 1.4);
+	}
+}
+
+/* The arrowhead at (ex, ey) pointing along (ux, uy), half as wide as w:
+ * filled, or open (a grant's). */
+static void S_head(cairo_t *cr, double ex, double ey, double ux, double uy,
+                   double head, double w, bool open)
+{
+	cairo_set_dash(cr, NULL, 0, 0);
+	if (open) {
+		cairo_move_to(cr, ex - ux * head - uy * w, ey - uy * head + ux * w);
+		cairo_line_to(cr, ex, ey);
+		cairo_line_to(cr, ex - ux * head + uy * w, ey - uy * head - ux * w);
+		cairo_set_line_width(cr, 1.1);
+		cairo_set_line_cap(cr, CAIRO_LINE_CAP_BUTT);
+		cairo_stroke(cr);
+		return;
+	}
+	cairo_move_to(cr, ex, ey);
+	cairo_line_to(cr, ex - ux * head - uy * w, ey - uy * head + ux * w);
+	cairo_line_to(cr, ex - ux * head + uy * w, ey - uy * head - ux * w);
+	cairo_close_path(cr);
+	cairo_fill(cr);
+}
+
 static void S_edge(cairo_t *cr, const tfs_dedge *e)
 {
-	double dash[] = {4, 3};
 	size_t i, n = e->npts;
 	const double *v = e->pts;
 	double ex = v[n * 2 - 2], ey = v[n * 2 - 1];
@@ -189,27 +237,15 @@ static void S_edge(cairo_t *cr, const tfs_dedge *e)
 		return;
 	ux = (ex - px) / len;
 	uy = (ey - py) / len;
-	if (e->style == TFS_DEDGE_DEPENDENCY) {
-		S_rgb(cr, TFS_DG_LIGHT);
-		cairo_set_line_width(cr, 1.1);
-		cairo_set_dash(cr, dash, 2, 0);
-	} else {
-		S_rgb(cr, TFS_DG_GREY);
-		cairo_set_line_width(cr, 1.4);
-	}
+	S_line_style(cr, e->style, S_grant(e));
 	cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
 	cairo_move_to(cr, v[0], v[1]);
 	for (i = 1; i + 1 < n; i++)
 		cairo_line_to(cr, v[i * 2], v[i * 2 + 1]);
+	/* an open head's stroke ends at its tip: the line stops short */
 	cairo_line_to(cr, ex - ux * (head - 1), ey - uy * (head - 1));
 	cairo_stroke(cr);
-	cairo_set_dash(cr, NULL, 0, 0);
-	/* arrowhead */
-	cairo_move_to(cr, ex, ey);
-	cairo_line_to(cr, ex - ux * head - uy * 3.8, ey - uy * head + ux * 3.8);
-	cairo_line_to(cr, ex - ux * head + uy * 3.8, ey - uy * head - ux * 3.8);
-	cairo_close_path(cr);
-	cairo_fill(cr);
+	S_head(cr, ex, ey, ux, uy, head, 3.8, S_grant(e));
 }
 
 static void S_edge_label(cairo_t *cr, const tfs_dedge *e,
@@ -233,31 +269,29 @@ static void S_legend_marks(cairo_t *cr, const tfs_dbox *b)
 	static const tfs_category CATS[] = {TFS_CAT_COMPUTE, TFS_CAT_DATABASE,
 	                                    TFS_CAT_STORAGE, TFS_CAT_NETWORKING,
 	                                    TFS_CAT_MANAGEMENT, TFS_CAT_SECURITY};
-	double dash[] = {4, 3};
 	size_t i;
 
-	/* texts 1..6 are the categories, 7 traffic, 8 uses */
+	/* texts 1..6 are the categories, 7 traffic, 8 uses, and on the same
+	 * row 9, when the page draws grants, may access (layout.c) */
 	for (i = 0; i < 6 && i + 1 < b->ntext; i++) {
 		const tfs_dtext *t = &b->text[i + 1];
 		S_rgb(cr, tfs_dg_category_colour(CATS[i]));
 		S_rounded(cr, t->x - 15, t->y - 9, 11, 11, 2);
 		cairo_fill(cr);
 	}
-	for (i = 7; i <= 8 && i < b->ntext; i++) {
+	for (i = 7; i <= 9 && i < b->ntext && b->text[i].y == b->text[7].y; i++) {
 		const tfs_dtext *t = &b->text[i];
 		double y = t->y - 3.5;
-		if (i == 8) {
-			S_rgb(cr, TFS_DG_LIGHT);
-			cairo_set_line_width(cr, 1.1);
-			cairo_set_dash(cr, dash, 2, 0);
-		} else {
-			S_rgb(cr, TFS_DG_GREY);
-			cairo_set_line_width(cr, 1.4);
-		}
+		S_line_style(cr, i == 7 ? TFS_DEDGE_TRAFFIC : TFS_DEDGE_DEPENDENCY,
+		             i == 9);
 		cairo_move_to(cr, t->x - 30, y);
 		cairo_line_to(cr, t->x - 12, y);
 		cairo_stroke(cr);
 		cairo_set_dash(cr, NULL, 0, 0);
+		if (i == 9) {
+			S_head(cr, t->x - 5, y, 1, 0, 7, 3.5, true);
+			continue;
+		}
 		cairo_move_to(cr, t->x - 5, y);
 		cairo_line_to(cr, t->x - 12, y - 3.5);
 		cairo_line_to(cr, t->x - 12, y + 3.5);

@@ -1,7 +1,9 @@
 /* layout.c - what the diagram shows and where: the model's resources
  * sorted into AWS groups, repeated ones collapsed, placed on a grid that
  * mirrors the architecture (AZs as columns, public above private subnets,
- * network › compute › data tiers), then the edges routed by route.c. */
+ * network › compute › data tiers; below the VPC, the serverless lane's
+ * entry › compute › messaging › data columns), then the edges routed by
+ * route.c. */
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -183,6 +185,63 @@ static int S_side_rank(tfs_kind k)
 	       : k == TFS_KIND_DASHBOARD      ? 8
 	       : k == TFS_KIND_SNS_TOPIC      ? 9
 	                                      : 10;
+}
+
+/* ---- the serverless lane ------------------------------------------------------
+ *
+ * Below the VPC, inside the Region, the serverless part is drawn in
+ * columns in the order a request flows: entry (custom domains, APIs,
+ * Cognito), compute (functions outside VPCs: those with a vpc_config sit
+ * in their subnets), messaging (EventBridge rules, SNS, SQS), data
+ * (DynamoDB, S3, Secrets Manager). */
+
+enum {
+	S_LANE_STAGES = 4,
+	S_LANE_MAX = 6,     /* cards per column: past it, groups (S_side_cards) */
+	S_PREFIX_DEPTH = 8, /* name segments a prefix group keeps, at most */
+};
+
+/* The stage of a kind (0 entry .. 3 data), or -1 when it has none. */
+static int S_lane_stage(tfs_kind k)
+{
+	return k == TFS_KIND_API_DOMAIN || k == TFS_KIND_API ||
+	               k == TFS_KIND_COGNITO_USER_POOL ||
+	               k == TFS_KIND_COGNITO_IDENTITY_POOL
+	               ? 0
+	       : k == TFS_KIND_LAMBDA ? 1
+	       : k == TFS_KIND_EVENT_RULE || k == TFS_KIND_SNS_TOPIC ||
+	               k == TFS_KIND_SQS_QUEUE
+	               ? 2
+	       : k == TFS_KIND_DYNAMODB_TABLE || k == TFS_KIND_S3_BUCKET ||
+	               k == TFS_KIND_SECRET
+	               ? 3
+	               : -1;
+}
+
+/* Kinds that are serverless whatever they join; the others of the lane
+ * (SNS topics, tables, buckets, secrets) serve containers and alarms as
+ * well, and join the lane only when an edge ties them to one of these. */
+static bool S_lane_anchor(tfs_kind k)
+{
+	int s = S_lane_stage(k);
+	return s == 0 || s == 1 || k == TFS_KIND_EVENT_RULE ||
+	       k == TFS_KIND_SQS_QUEUE;
+}
+
+/* Order inside a column: the way traffic goes through it. */
+static int S_lane_rank(tfs_kind k)
+{
+	return k == TFS_KIND_API_DOMAIN               ? 0
+	       : k == TFS_KIND_API                    ? 1
+	       : k == TFS_KIND_COGNITO_USER_POOL      ? 2
+	       : k == TFS_KIND_COGNITO_IDENTITY_POOL  ? 3
+	       : k == TFS_KIND_EVENT_RULE             ? 0
+	       : k == TFS_KIND_SNS_TOPIC              ? 1
+	       : k == TFS_KIND_SQS_QUEUE              ? 2
+	       : k == TFS_KIND_DYNAMODB_TABLE         ? 0
+	       : k == TFS_KIND_S3_BUCKET              ? 1
+	       : k == TFS_KIND_SECRET                 ? 2
+	                                              : 0;
 }
 
 static bool S_dependency(tfs_edge_kind k)
@@ -414,6 +473,31 @@ static void S_ctx_init(layout_ctx *c, const tfs_model *m, const tfs_cost *cost,
 			c->linked[b] = true;
 		}
 	}
+	/* the serverless lane: regional cards of its kinds, the shared ones
+	 * (topics, tables, buckets, secrets) when an edge other than an
+	 * alarm's joins them to a function, an API, a pool, a rule or a
+	 * queue (in a VPC or not) */
+	c->lane = S_zalloc(&c->tmp, n, sizeof(*c->lane));
+	for (i = 0; i < n; i++) {
+		const tfs_node *nd = &m->nodes[i];
+		if (c->cls[i] == S_CARD && c->fold[i] == i &&
+		    nd->placement == TFS_PLACE_REGIONAL && S_lane_anchor(nd->kind))
+			c->lane[i] = (unsigned char)(1 + S_lane_stage(nd->kind));
+	}
+	for (i = 0; i < m->nedges; i++) {
+		size_t a = c->fold[m->edges[i].from], b = c->fold[m->edges[i].to];
+		for (int end = 0; end < 2; end++) {
+			size_t x = end ? b : a, y = end ? a : b;
+			const tfs_node *nx = &m->nodes[x];
+			if (m->edges[i].kind == TFS_EDGE_ALARM || c->lane[x] ||
+			    c->cls[x] != S_CARD || nx->placement != TFS_PLACE_REGIONAL ||
+			    S_lane_stage(nx->kind) < 0 || !c->visible[x] ||
+			    !c->visible[y] || c->cls[y] != S_CARD ||
+			    !S_lane_anchor(m->nodes[y].kind))
+				continue;
+			c->lane[x] = (unsigned char)(1 + S_lane_stage(nx->kind));
+		}
+	}
 	for (i = 0; i < n; i++) {
 		if (!c->visible[i])
 			continue;
@@ -528,13 +612,26 @@ static void S_card_add(layout_page *p, size_t card, size_t n)
 	p->c->head[n] = p->nlinks++;
 }
 
-/* Cards of a list of nodes (edge row, regional column): grouped by key,
- * then by kind where one kind has S_SAME_KIND distinct cards or more, or
- * the list exceeds max. */
+/* Cards of a list of nodes (edge row, regional column, a column of the
+ * serverless lane), grouped by key, then:
+ *  - beside the VPC and in the edge row, by kind where one kind has
+ *    S_SAME_KIND distinct cards or more, or the list exceeds max;
+ *  - in the lane, where functions come by the dozen and their edges are
+ *    the point, only as far as max needs: a kind with many cards goes by
+ *    name prefix first ("orders-*": the functions of one service, which a
+ *    team names alike), then by kind (S_lane_groups). */
+typedef enum {
+	S_LIST_SIDE,
+	S_LIST_EDGE,
+	S_LIST_LANE,
+} S_list;
+
 typedef struct {
 	size_t node;
 	int rank;
 	const char *key;
+	const char *group; /* what it collapses by: its key, else (the lane) a
+	                    * name prefix, or "" for its kind */
 } S_entry;
 
 static int S_entry_cmp(const void *pa, const void *pb)
@@ -543,13 +640,142 @@ static int S_entry_cmp(const void *pa, const void *pb)
 	int k;
 	if (a->rank != b->rank)
 		return a->rank < b->rank ? -1 : 1;
+	if (a->group != a->key || b->group != b->key) {
+		if ((k = strcmp(a->group, b->group)) != 0)
+			return k;
+	}
 	if ((k = strcmp(a->key, b->key)) != 0)
 		return k;
 	return a->node < b->node ? -1 : a->node > b->node;
 }
 
+static bool S_name_sep(char ch)
+{
+	return ch == '-' || ch == '_' || ch == '.' || ch == '/' || ch == ':' ||
+	       ch == ' ';
+}
+
+/* The segments of a name: "svc-a-1" has three (a trailing separator
+ * starts none). */
+static size_t S_name_segments(const char *s)
+{
+	size_t n = 1;
+	for (; *s; s++)
+		n += S_name_sep(*s) && s[1];
+	return n;
+}
+
+/* The first depth segments of s and "*" ("svc-a-*" for depth 2), or s
+ * itself when it has no more segments than that. */
+static const char *S_name_prefix(tfs_arena *a, const char *s, size_t depth)
+{
+	size_t i, seps = 0;
+	for (i = 0; s[i]; i++)
+		if (S_name_sep(s[i]) && s[i + 1] && ++seps == depth) {
+			char *out = tfs_arena_alloc(a, i + 3);
+			memcpy(out, s, i + 1);
+			out[i + 1] = '*';
+			out[i + 2] = '\0';
+			return out;
+		}
+	return s;
+}
+
+/* Depth of grouping per kind in the lane: S_BY_KEY, a prefix depth
+ * (1 ..  S_PREFIX_DEPTH segments), or S_BY_KIND. */
+enum { S_BY_KIND = 0, S_BY_KEY = -1 };
+
+/* Its name, for prefixes: the label of the first node of its key. */
+static const char *S_entry_name(const layout_ctx *c, const S_entry *rep)
+{
+	const char *l = c->m->nodes[rep->node].label;
+	return l ? l : "";
+}
+
+/* How many cards kind k makes at depth d; e sorted by key. */
+static size_t S_lane_count(const layout_ctx *c, const S_entry *e, size_t ne,
+                           tfs_kind k, int d, tfs_arena *a)
+{
+	tfs_map seen;
+	size_t i, n = 0;
+	const char *prev = NULL;
+
+	tfs_map_init(&seen);
+	for (i = 0; i < ne; i++) {
+		const char *g;
+		if (c->m->nodes[e[i].node].kind != k ||
+		    (prev && strcmp(prev, e[i].key) == 0))
+			continue;
+		prev = e[i].key;
+		g = d == S_BY_KEY   ? e[i].key
+		    : d == S_BY_KIND ? ""
+		                     : S_name_prefix(a, S_entry_name(c, &e[i]),
+		                                     (size_t)d);
+		n += tfs_map_add(&seen, g, 0);
+	}
+	tfs_map_release(&seen);
+	return n;
+}
+
+/* Decide each kind's depth, so that the column has at most max cards
+ * where it can: while it has more, the kind with the most cards (the
+ * first of them in kind order) goes one level coarser.  Then name each
+ * entry's group.  e is sorted by key. */
+static void S_lane_groups(const layout_ctx *c, S_entry *e, size_t ne,
+                          size_t max, tfs_arena *a, int depth[])
+{
+	size_t groups[TFS_KIND_EXTERNAL + 1] = {0};
+	size_t segs[TFS_KIND_EXTERNAL + 1] = {0};
+	size_t total = 0, i;
+	const char *prev = NULL, *name = "";
+
+	for (i = 0; i <= TFS_KIND_EXTERNAL; i++)
+		depth[i] = S_BY_KEY;
+	for (i = 0; i < ne; i++) {
+		tfs_kind k = c->m->nodes[e[i].node].kind;
+		size_t sg = S_name_segments(S_entry_name(c, &e[i]));
+		if (!prev || strcmp(prev, e[i].key) != 0) {
+			groups[k]++;
+			total++;
+		}
+		prev = e[i].key;
+		if (sg > segs[k])
+			segs[k] = sg;
+	}
+	while (total > max) {
+		size_t best = TFS_KIND_EXTERNAL + 1;
+		for (i = 0; i <= TFS_KIND_EXTERNAL; i++)
+			if (depth[i] != S_BY_KIND && groups[i] > 1 &&
+			    (best > TFS_KIND_EXTERNAL || groups[i] > groups[best]))
+				best = i;
+		if (best > TFS_KIND_EXTERNAL)
+			break;
+		if (depth[best] == S_BY_KEY)
+			depth[best] = segs[best] > S_PREFIX_DEPTH ? S_PREFIX_DEPTH
+			                                         : (int)segs[best] - 1;
+		else
+			depth[best]--;
+		if (depth[best] < 0)
+			depth[best] = S_BY_KIND;
+		total -= groups[best];
+		groups[best] = S_lane_count(c, e, ne, (tfs_kind)best, depth[best], a);
+		total += groups[best];
+	}
+	prev = NULL;
+	for (i = 0; i < ne; i++) {
+		int d = depth[c->m->nodes[e[i].node].kind];
+		/* a key's nodes stay together: the prefix of its first name */
+		if (!prev || strcmp(prev, e[i].key) != 0)
+			name = S_entry_name(c, &e[i]);
+		prev = e[i].key;
+		e[i].group = d == S_BY_KEY    ? e[i].key
+		             : d == S_BY_KIND ? ""
+		                              : S_name_prefix(a, name, (size_t)d);
+	}
+}
+
 static void S_side_cards(layout_page *p, const size_t *nodes, size_t n,
-                         bool edge_row, size_t max, size_t **out,
+                         S_list list, size_t max, size_t **out,
                          size_t *nout)
 {
 	layout_ctx *c = p->c;
@@ -557,34 +783,46 @@ static void S_side_cards(layout_page *p, const size_t *nodes, size_t n,
 	size_t ne = 0, i, j, distinct = 0;
 	size_t kind_count[TFS_KIND_EXTERNAL + 1] = {0};
 	bool by_kind[TFS_KIND_EXTERNAL + 1] = {0};
+	int depth[TFS_KIND_EXTERNAL + 1];
 	const char *prev = NULL;
+	tfs_arena names = TFS_ARENA_INIT; /* the lane's prefixes */
 
 	for (i = 0; i < n; i++) {
 		size_t nd = nodes[i];
+		tfs_kind k = c->m->nodes[nd].kind;
 		if (!c->visible[nd] || c->cls[nd] != S_CARD)
 			continue;
-		if (c->m->nodes[nd].kind == TFS_KIND_EXTERNAL && !c->linked[nd])
+		if (k == TFS_KIND_EXTERNAL && !c->linked[nd])
 			continue;
 		if (p->only_linked && !p->relevant[nd])
 			continue;
 		e[ne].node = nd;
-		e[ne].rank = edge_row ? S_edge_rank(c->m->nodes[nd].kind)
-		                      : S_side_rank(c->m->nodes[nd].kind);
-		e[ne].key = c->ckey[nd];
+		e[ne].rank = list == S_LIST_EDGE   ? S_edge_rank(k)
+		             : list == S_LIST_LANE ? S_lane_rank(k)
+		                                   : S_side_rank(k);
+		e[ne].key = e[ne].group = c->ckey[nd];
 		ne++;
 	}
 	tfs_sort(e, ne, sizeof(*e), S_entry_cmp);
-	/* distinct keys per kind */
-	for (i = 0; i < ne; i++) {
-		if (!prev || strcmp(prev, e[i].key) != 0) {
-			kind_count[c->m->nodes[e[i].node].kind]++;
-			distinct++;
+	if (list == S_LIST_LANE) {
+		S_lane_groups(c, e, ne, max, &names, depth);
+		for (i = 0; i <= TFS_KIND_EXTERNAL; i++)
+			by_kind[i] = depth[i] == S_BY_KIND;
+		tfs_sort(e, ne, sizeof(*e), S_entry_cmp);
+	} else {
+		/* distinct keys per kind */
+		for (i = 0; i < ne; i++) {
+			if (!prev || strcmp(prev, e[i].key) != 0) {
+				kind_count[c->m->nodes[e[i].node].kind]++;
+				distinct++;
+			}
+			prev = e[i].key;
 		}
-		prev = e[i].key;
+		for (i = 0; i <= TFS_KIND_EXTERNAL; i++) {
+			by_kind[i] = kind_count[i] >= S_SAME_KIND || distinct > max;
+			depth[i] = by_kind[i] ? S_BY_KIND : S_BY_KEY;
+		}
 	}
-	for (i = 0; i <= TFS_KIND_EXTERNAL; i++)
-		if (kind_count[i] >= S_SAME_KIND || distinct > max)
-			by_kind[i] = true;
 	/* Route 53 and ACM already collapse by their key */
 	*out = xcalloc(ne ? ne : 1, sizeof(**out));
 	*nout = 0;
@@ -593,7 +831,11 @@ static void S_side_cards(layout_page *p, const size_t *nodes, size_t n,
 		size_t card;
 		for (j = i + 1; j < ne; j++) {
 			tfs_kind kj = c->m->nodes[e[j].node].kind;
-			if (by_kind[k] ? kj != k : strcmp(e[j].key, e[i].key) != 0)
+			/* beside the VPC a key is the unit (Route 53's zones and
+			 * records share one); a prefix is a kind's */
+			if (by_kind[k] ? kj != k
+			               : (list == S_LIST_LANE && kj != k) ||
+			                         strcmp(e[j].group, e[i].group) != 0)
 				break;
 		}
 		card = S_card_new(p, k == TFS_KIND_ROUTE53_RECORD
@@ -602,10 +844,13 @@ static void S_side_cards(layout_page *p, const size_t *nodes, size_t n,
 		p->cards[card].by_kind = by_kind[k] && k != TFS_KIND_ROUTE53_ZONE &&
 		                         k != TFS_KIND_ROUTE53_RECORD &&
 		                         k != TFS_KIND_ACM_CERTIFICATE;
+		if (depth[k] > 0)
+			p->cards[card].prefix = tfs_arena_strdup(&c->tmp, e[i].group);
 		for (size_t t = i; t < j; t++)
 			S_card_add(p, card, e[t].node);
 		(*out)[(*nout)++] = card;
 	}
+	tfs_arena_release(&names);
 	free(e);
 }
 
@@ -710,6 +955,21 @@ static void S_card_text(layout_page *p, size_t box, const layout_card *cd)
 	} else if (cd->kind == TFS_KIND_ACM_CERTIFICATE && cd->count > 1) {
 		tfs_buf_adds(&l1, "Certificate Manager");
 		tfs_buf_addf(&l2, "%zu certificates", cd->count);
+	} else if (cd->prefix && cd->mixed && cd->count > 1) {
+		/* "orders-* (12 functions)"; the count on the second line when
+		 * the prefix leaves it no room */
+		tfs_buf_addf(&l1, "%s (%zu %s)", cd->prefix, cd->count,
+		             tfs_dg_plural(cd->kind));
+		if (tfs_dg_text_width(c->meas, tfs_dg_sanitise(&c->tmp, l1.data), 10,
+		                      true) > right - tx - (cd->failed ? 22 : 0)) {
+			tfs_buf_truncate(&l1, 0);
+			tfs_buf_adds(&l1, cd->prefix);
+			tfs_buf_addf(&l2, "%s \xC2\xB7 %zu %s",
+			             tfs_dg_service_name(cd->kind), cd->count,
+			             tfs_dg_plural(cd->kind));
+		} else {
+			tfs_buf_adds(&l2, tfs_dg_service_name(cd->kind));
+		}
 	} else if (cd->by_kind && cd->count > 1) {
 		tfs_buf_adds(&l1, tfs_dg_service_name(cd->kind));
 		tfs_buf_addf(&l2, "%zu %s", cd->count, tfs_dg_plural(cd->kind));
@@ -1279,7 +1539,8 @@ again:
 				vpc_nodes[nvn++] = m;
 			}
 		}
-	S_side_cards(p, vpc_nodes, nvn, false, 4, &v->vpc_cards, &v->nvpc_cards);
+	S_side_cards(p, vpc_nodes, nvn, S_LIST_SIDE, 4, &v->vpc_cards,
+	             &v->nvpc_cards);
 	free(vpc_nodes);
 	/* sizes */
 	{
@@ -1453,7 +1714,11 @@ typedef struct {
 	size_t ntiles;
 	size_t *side;     /* regional cards */
 	size_t nside;
+	size_t *lane[S_LANE_STAGES]; /* the serverless lane's cards, by stage */
+	size_t nlane[S_LANE_STAGES];
+	double lw, lh;    /* the lane's area, below the VPC area */
 	double vw, vh;    /* the VPC area */
+	double left_w, left_h; /* both, one above the other */
 	double side_w, side_h;
 	size_t side_cols, side_rows;
 	double w, h;
@@ -1474,6 +1739,104 @@ static void S_side_size(S_region *rg, double vh)
 	rg->side_rows = (rg->nside + rg->side_cols - 1) / rg->side_cols;
 	rg->side_w = rg->side_cols * TFS_DG_CARD_W + (rg->side_cols - 1) * gap;
 	rg->side_h = rg->side_rows * ch + (rg->side_rows - 1) * gap;
+}
+
+static size_t S_lane_cards(const S_region *rg)
+{
+	size_t n = 0;
+	for (size_t s = 0; s < S_LANE_STAGES; s++)
+		n += rg->nlane[s];
+	return n;
+}
+
+/* The region's cards beside the VPC: the serverless lane's, stage by
+ * stage, and the other regional services in their columns. */
+static void S_region_cards(layout_page *p, const tfs_region_group *rg,
+                           S_region *R)
+{
+	const layout_ctx *c = p->c;
+	size_t *stage[S_LANE_STAGES], nstage[S_LANE_STAGES] = {0};
+	size_t *rest = NULL, nrest = 0, i, s, nl = 0;
+
+	for (i = 0; i < rg->regional.count; i++)
+		nl += c->lane[rg->regional.items[i]] != 0;
+	if (!nl) {
+		/* no lane: the columns as they always were */
+		S_side_cards(p, rg->regional.items, rg->regional.count, S_LIST_SIDE,
+		             S_MAX_SIDE, &R->side, &R->nside);
+		return;
+	}
+	for (s = 0; s < S_LANE_STAGES; s++)
+		stage[s] = xcalloc(nl, sizeof(**stage));
+	rest = xcalloc(rg->regional.count, sizeof(*rest));
+	for (i = 0; i < rg->regional.count; i++) {
+		size_t nd = rg->regional.items[i];
+		if (c->lane[nd]) {
+			s = (size_t)c->lane[nd] - 1;
+			stage[s][nstage[s]++] = nd;
+		} else {
+			rest[nrest++] = nd;
+		}
+	}
+	S_side_cards(p, rest, nrest, S_LIST_SIDE, S_MAX_SIDE, &R->side,
+	             &R->nside);
+	for (s = 0; s < S_LANE_STAGES; s++) {
+		S_side_cards(p, stage[s], nstage[s], S_LIST_LANE, S_LANE_MAX,
+		             &R->lane[s], &R->nlane[s]);
+		free(stage[s]);
+	}
+	free(rest);
+}
+
+static void S_region_release(S_region *R)
+{
+	for (size_t i = 0; i < R->nviews; i++) {
+		S_vpcview *v = &R->views[i];
+		free(v->azs);
+		free(v->rows);
+		free(v->mem);
+		free(v->vpc_cards);
+	}
+	free(R->views);
+	free(R->side);
+	for (size_t s = 0; s < S_LANE_STAGES; s++)
+		free(R->lane[s]);
+	free(R->tiles);
+	free(R->ntile_groups);
+}
+
+/* The lane's columns: one per stage that has cards, entry to data left to
+ * right, wide apart (two lanes for the edges between them), each from the
+ * top, so that a chain of single cards is a straight line. */
+static void S_lane_size(S_region *R)
+{
+	double ch = TFS_DG_CARD_H, gap = TFS_DG_GAP;
+	size_t s, cols = 0, rows = 0;
+
+	for (s = 0; s < S_LANE_STAGES; s++)
+		if (R->nlane[s]) {
+			cols++;
+			if (R->nlane[s] > rows)
+				rows = R->nlane[s];
+		}
+	R->lw = cols ? cols * TFS_DG_CARD_W + (cols - 1) * 2 * gap : 0;
+	R->lh = rows ? rows * ch + (rows - 1) * gap : 0;
+}
+
+static void S_lane_emit(layout_page *p, const S_region *R, size_t parent,
+                        double x, double y)
+{
+	double cw = TFS_DG_CARD_W, ch = TFS_DG_CARD_H, gap = TFS_DG_GAP;
+	size_t s, i;
+
+	for (s = 0; s < S_LANE_STAGES; s++) {
+		if (!R->nlane[s])
+			continue;
+		for (i = 0; i < R->nlane[s]; i++)
+			S_place_card(p, R->lane[s][i], parent, x,
+			             y + (double)i * (ch + gap));
+		x += cw + 2 * gap;
+	}
 }
 
 /* Map edges to box pairs, dedupe, route. */
@@ -1537,6 +1900,41 @@ static size_t S_copies(layout_page *p, size_t n, size_t *out, size_t max)
 			out[j - 1] = t;
 		}
 	return k;
+}
+
+static int S_span_cmp(const void *pa, const void *pb)
+{
+	const size_t *a = pa, *b = pb;
+	if (a[0] != b[0])
+		return a[0] < b[0] ? -1 : 1;
+	return a[1] < b[1] ? -1 : a[1] > b[1];
+}
+
+/* A grant (may access) between two boxes that another edge already joins,
+ * either way, says nothing more: the queue a function consumes has to be
+ * readable by it.  Those are dropped; v keeps its order. */
+static void S_drop_granted(S_pair *v, size_t *nv)
+{
+	size_t *joined = xcalloc(*nv ? *nv * 2 : 2, sizeof(*joined));
+	size_t nj = 0, i, k = 0;
+
+	for (i = 0; i < *nv; i++)
+		if (v[i].kind != TFS_EDGE_MAY_ACCESS || v[i].users) {
+			joined[nj * 2] = v[i].from < v[i].to ? v[i].from : v[i].to;
+			joined[nj * 2 + 1] = v[i].from < v[i].to ? v[i].to : v[i].from;
+			nj++;
+		}
+	tfs_sort(joined, nj, 2 * sizeof(*joined), S_span_cmp);
+	for (i = 0; i < *nv; i++) {
+		size_t key[2] = {v[i].from < v[i].to ? v[i].from : v[i].to,
+		                 v[i].from < v[i].to ? v[i].to : v[i].from};
+		if (v[i].kind == TFS_EDGE_MAY_ACCESS && !v[i].users &&
+		    bsearch(key, joined, nj, 2 * sizeof(*joined), S_span_cmp))
+			continue;
+		v[k++] = v[i];
+	}
+	*nv = k;
+	free(joined);
 }
 
 static void S_edges(layout_page *p, size_t users_box)
@@ -1622,8 +2020,24 @@ static void S_edges(layout_page *p, size_t users_box)
 			if (found)
 				break;
 		}
+		/* and every API, or custom domain, of the serverless lane that
+		 * nothing drawn sends traffic to: its endpoint is public */
+		for (i = 0; i < p->nboxes; i++) {
+			const tfs_dbox *b = &p->boxes[i];
+			bool entered = false;
+			if (b->kind != TFS_DBOX_NODE || b->node == TFS_NONE ||
+			    !c->lane[b->node] ||
+			    (b->rkind != TFS_KIND_API && b->rkind != TFS_KIND_API_DOMAIN))
+				continue;
+			for (k = 0; k < nv && !entered; k++)
+				entered = v[k].to == i && v[k].style == TFS_DEDGE_TRAFFIC;
+			if (!entered)
+				S_push_pair(&v, &nv, &cap, users_box, i, TFS_DEDGE_TRAFFIC,
+				            true, TFS_EDGE_DNS_ALIAS, NULL);
+		}
 	}
 	tfs_sort(v, nv, sizeof(*v), S_pair_cmp);
+	S_drop_granted(v, &nv);
 	p->edges = xcalloc(nv ? nv : 1, sizeof(*p->edges));
 	p->nedges = 0;
 	for (i = 0; i < nv; i++) {
@@ -1683,9 +2097,14 @@ static void S_legend(layout_page *p, double x, double y, double w)
 	size_t box, i;
 	tfs_buf t;
 	unsigned failed_boxes = 0;
+	bool grants = false;
 
-	if (w < 980)
-		w = 980;
+	for (i = 0; i < p->nedges; i++)
+		grants |= p->edges[i].kind == TFS_EDGE_MAY_ACCESS &&
+		          !p->edges[i].from_users;
+	/* wide enough for its row of entries */
+	if (w < (grants ? 1220 : 980))
+		w = grants ? 1220 : 980;
 	box = S_add_box(p, TFS_DBOX_LEGEND, TFS_NONE, x, y, w, h);
 	tfs_dbox *b = &p->boxes[box];
 	b->text_area = b->r;
@@ -1701,6 +2120,13 @@ static void S_legend(layout_page *p, double x, double y, double w)
 	tx += 34 + p->boxes[box].text[p->boxes[box].ntext - 1].width + 18;
 	S_text(p, box, "uses (secrets, images, logs, WAF)", tx + 34, y + 38, 9,
 	       false, TFS_DG_INK, 260);
+	/* grants, on the pages that draw one: the renderer knows the entry
+	 * by its place in the row (draw.c) */
+	if (grants) {
+		tx += 34 + p->boxes[box].text[p->boxes[box].ntext - 1].width + 18;
+		S_text(p, box, "may access (an IAM grant, not traffic)", tx + 34,
+		       y + 38, 9, false, TFS_DG_INK, x + w - 12 - (tx + 34));
+	}
 	tfs_buf_init(&t);
 	if (c->cost) {
 		tfs_buf_adds(&t, "Monthly estimate (sa-east-1): ");
@@ -1812,12 +2238,9 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 				                spec->nkey[spec->detail], R->views);
 			}
 		}
-		S_side_cards(p, rg->regional.items, rg->regional.count, false,
-		             S_MAX_SIDE, &R->side, &R->nside);
-		if (!R->nviews && !R->ntiles && !R->nside) {
-			free(R->side);
-			free(R->tiles);
-			free(R->ntile_groups);
+		S_region_cards(p, rg, R);
+		if (!R->nviews && !R->ntiles && !R->nside && !S_lane_cards(R)) {
+			S_region_release(R);
 			continue;
 		}
 		nreg++;
@@ -1864,14 +2287,20 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 		}
 	}
 	/* edge services and external nodes */
-	S_side_cards(p, m->tree.edge.items, m->tree.edge.count, true, S_MAX_SIDE,
-	             &edge_cards, &nedge);
-	S_side_cards(p, m->tree.external.items, m->tree.external.count, false, 6,
-	             &ext_cards, &next);
+	S_side_cards(p, m->tree.edge.items, m->tree.edge.count, S_LIST_EDGE,
+	             S_MAX_SIDE, &edge_cards, &nedge);
+	S_side_cards(p, m->tree.external.items, m->tree.external.count,
+	             S_LIST_SIDE, 6, &ext_cards, &next);
 	users = nedge > 0;
-	for (r = 0; r < nreg && !users; r++)
+	for (r = 0; r < nreg && !users; r++) {
 		for (i = 0; i < regions[r].nviews; i++)
 			users |= regions[r].views[i].nvpc_cards > 0;
+		/* an API is an entry point of its own (S_edges) */
+		for (i = 0; i < regions[r].nlane[0]; i++) {
+			tfs_kind kd = p->cards[regions[r].lane[0][i]].kind;
+			users |= kd == TFS_KIND_API || kd == TFS_KIND_API_DOMAIN;
+		}
+	}
 	/* sizes */
 	for (r = 0; r < nreg; r++) {
 		S_region *R = &regions[r];
@@ -1885,11 +2314,17 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 			R->vw = cols * tw + (cols - 1) * gap;
 			R->vh = rows * th + (rows - 1) * gap;
 		}
-		S_side_size(R, R->vh);
-		R->w = gap + R->vw + (R->vw > 0 && R->side_w > 0 ? gap : 0) + R->side_w + gap;
+		/* the lane below the VPC area, two lanes apart */
+		S_lane_size(R);
+		R->left_w = R->vw > R->lw ? R->vw : R->lw;
+		R->left_h = R->vh + (R->vh > 0 && R->lh > 0 ? 2 * gap : 0) + R->lh;
+		S_side_size(R, R->left_h);
+		R->w = gap + R->left_w + (R->left_w > 0 && R->side_w > 0 ? gap : 0) +
+		       R->side_w + gap;
 		if (R->w < 2 * cw + 2 * gap)
 			R->w = 2 * cw + 2 * gap;
-		R->h = TFS_DG_TOP + (R->vh > R->side_h ? R->vh : R->side_h) + gap;
+		R->h = TFS_DG_TOP + (R->left_h > R->side_h ? R->left_h : R->side_h) +
+		       gap;
 		regions_w += R->w + (r ? gap : 0);
 		if (R->h > regions_h)
 			regions_h = R->h;
@@ -2007,19 +2442,20 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 				}
 			}
 			{
-				double sx = ix + R->vw + (R->vw > 0 ? gap : 0);
+				double sx = ix + R->left_w + (R->left_w > 0 ? gap : 0);
 				for (i = 0; i < R->nside; i++)
 					S_place_card(p, R->side[i], rb,
 					             sx + (double)(i / R->side_rows) * (cw + gap),
 					             iy + (double)(i % R->side_rows) * (ch + gap));
 			}
+			S_lane_emit(p, R, rb, ix,
+			            iy + R->vh + (R->vh > 0 ? 2 * gap : 0));
 			rx += R->w + gap;
 		}
 	}
-	/* legend */
-	S_legend(p, x0, top + cloud_h + gap, cloud_w);
-	/* edges */
+	/* edges, then the legend (which names the styles they use) */
 	S_edges(p, users_box);
+	S_legend(p, x0, top + cloud_h + gap, cloud_w);
 	/* the page */
 	tfs_grow(&c->d->pages, &c->d->cap_pages, c->d->npages + 1,
 	         sizeof(*c->d->pages));
@@ -2054,19 +2490,8 @@ static void S_page(layout_ctx *c, const S_spec *spec)
 	/* reset the node -> card links for the next page */
 	for (i = 0; i < p->nlinks; i++)
 		c->head[p->links[i].node] = TFS_NONE;
-	for (r = 0; r < nreg; r++) {
-		for (i = 0; i < regions[r].nviews; i++) {
-			S_vpcview *v = &regions[r].views[i];
-			free(v->azs);
-			free(v->rows);
-			free(v->mem);
-			free(v->vpc_cards);
-		}
-		free(regions[r].views);
-		free(regions[r].side);
-		free(regions[r].tiles);
-		free(regions[r].ntile_groups);
-	}
+	for (r = 0; r < nreg; r++)
+		S_region_release(&regions[r]);
 	free(regions);
 	free(edge_cards);
 	free(ext_cards);

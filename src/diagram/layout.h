@@ -38,6 +38,8 @@ typedef struct layout_ctx {
 	size_t *ckid, *bkid;  /* the keys as numbers (equal keys, equal numbers) */
 	bool *visible;        /* passes the environment filter */
 	bool *linked;         /* an edge joins it to something drawn */
+	unsigned char *lane;  /* the serverless lane: 0 not in it, else 1 + its
+	                       * stage (layout.c, S_lane_stage) */
 	size_t *head;         /* first link of the node on the current page */
 	/* for the title and legend */
 	const char *title;
@@ -55,6 +57,7 @@ typedef struct layout_card {
 	bool mixed;        /* its resources have different labels */
 	bool kinds_mixed;
 	bool by_kind;      /* collapsed by kind: "9 alarms" */
+	const char *prefix; /* collapsed by name prefix: "orders-*" */
 	size_t zones;      /* Route 53 */
 	const char *zone_label;
 	bool has_cost;

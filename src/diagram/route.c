@@ -29,6 +29,9 @@
 #define S_NPORTS 6         /* per box (S_ports) */
 #define S_PORT_INSET 32.0  /* the second top and bottom port, from the right */
 
+/* Directions: 0 +x, 1 -x, 2 +y (down), 3 -y (up). */
+static const int DX[4] = {1, -1, 0, 0}, DY[4] = {0, 0, 1, -1};
+
 typedef struct {
 	const tfs_dpage *p;
 	double *xs, *ys;
@@ -49,6 +52,7 @@ typedef struct {
 	unsigned char *in_header; /* the step crosses a group's header */
 	unsigned *usage;
 	size_t *user_from, *user_to; /* the first edge on each step */
+	unsigned char *user_grant;   /* ... and whether it is a grant */
 	unsigned *port_in, *port_out; /* per box side: edges ending, leaving */
 	size_t nsteps;
 	/* group headers (icon and label), which no edge crosses: the steps
@@ -57,8 +61,11 @@ typedef struct {
 	/* per grid point: the box whose port stub ends there (TFS_NONE, or
 	 * S_MIXED), and the boxes every edge through it so far shares */
 	size_t *pt_port, *pt_a, *pt_b;
+	signed char *pt_dir; /* the outward direction of the stubs ending
+	                      * there (-1: none, or several) */
 	unsigned *pt_in, *pt_out; /* edges arriving, leaving through its stub */
 	size_t cur_from, cur_to;
+	bool cur_grant;
 	/* per edge */
 	unsigned *allowed; /* stamp per box */
 	unsigned stamp;
@@ -326,7 +333,10 @@ static void S_grid(S_router *r)
 	r->usage = xcalloc(r->nsteps, sizeof(*r->usage));
 	r->user_from = xmalloc(r->nsteps * sizeof(*r->user_from));
 	r->user_to = xmalloc(r->nsteps * sizeof(*r->user_to));
+	r->user_grant = xcalloc(r->nsteps, sizeof(*r->user_grant));
 	r->pt_port = xmalloc(r->nx * r->ny * sizeof(*r->pt_port));
+	r->pt_dir = xmalloc(r->nx * r->ny * sizeof(*r->pt_dir));
+	memset(r->pt_dir, -1, r->nx * r->ny * sizeof(*r->pt_dir));
 	r->pt_a = xmalloc(r->nx * r->ny * sizeof(*r->pt_a));
 	r->pt_b = xmalloc(r->nx * r->ny * sizeof(*r->pt_b));
 	r->pt_in = xcalloc(r->nx * r->ny, sizeof(*r->pt_in));
@@ -355,10 +365,14 @@ static bool S_free(const S_router *r, size_t step)
 }
 
 /* Is the edge that first took step a fan-out or a fan-in with the
- * current one? */
+ * current one, or are both grants?  Grants (may access) share their lanes
+ * as a fan does: one role's grants, from every function of a stack to its
+ * tables and queues, then run as a few dotted trunks, not a mesh that
+ * goes round the lane (the pairs are in tfsight topology). */
 static bool S_related(const S_router *r, size_t step)
 {
-	return r->user_from[step] == r->cur_from || r->user_to[step] == r->cur_to;
+	return r->user_from[step] == r->cur_from || r->user_to[step] == r->cur_to ||
+	       (r->cur_grant && r->user_grant[step]);
 }
 
 /* What running beside an edge already routed costs, for step (i, j) of
@@ -400,14 +414,34 @@ static bool S_foreign_port(const S_router *r, size_t pt)
 	return b != TFS_NONE && b != r->cur_from && b != r->cur_to;
 }
 
-/* Would box b's port stub ending at pt read as joining an edge that does
- * not belong to it?  Another box's port ends there, or an edge that does
- * not have b at an end went through. */
-static bool S_port_taken(const S_router *r, size_t pt, size_t b)
+/* Would box b's port stub ending at pt, going out in direction dir, read
+ * as joining an edge that does not belong to it?  Another box's port ends
+ * there, or an edge that does not have b at an end went through, or, one
+ * gap further on, another box's stub faces it: across the gap between the
+ * serverless lane's columns (two lanes wide) the two stubs are one line. */
+static bool S_port_taken(const S_router *r, size_t pt, size_t b, int dir)
 {
+	size_t i = pt % r->nx, j = pt / r->nx;
+	long ni = (long)i, nj = (long)j;
+
 	if (r->pt_port[pt] != TFS_NONE && r->pt_port[pt] != b)
 		return true;
-	return r->pt_a[pt] != TFS_NONE && r->pt_a[pt] != b && r->pt_b[pt] != b;
+	if (r->pt_a[pt] != TFS_NONE && r->pt_a[pt] != b && r->pt_b[pt] != b)
+		return true;
+	/* the lines of other boxes cross the gap: look along it */
+	for (;;) {
+		size_t next;
+		ni += DX[dir];
+		nj += DY[dir];
+		if (ni < 0 || nj < 0 || ni >= (long)r->nx || nj >= (long)r->ny ||
+		    fabs(r->xs[ni] - r->xs[i]) + fabs(r->ys[nj] - r->ys[j]) >
+		            TFS_DG_GAP + 0.01)
+			return false;
+		next = (size_t)nj * r->nx + (size_t)ni;
+		if (r->pt_port[next] != TFS_NONE && r->pt_port[next] != b &&
+		    r->pt_dir[next] == (dir ^ 1))
+			return true;
+	}
 }
 
 /* Edge (f, t) went through pt: keep the boxes all edges through it share. */
@@ -478,8 +512,6 @@ static size_t S_pop(S_router *r, double *f)
 
 /* ---- one edge ------------------------------------------------------------ */
 
-/* Directions: 0 +x, 1 -x, 2 +y (down), 3 -y (up). */
-static const int DX[4] = {1, -1, 0, 0}, DY[4] = {0, 0, 1, -1};
 
 /* Ports (S_ports): right, left, bottom, top in the middles of the sides,
  * then bottom and top near the right corner; their outward directions,
@@ -541,13 +573,17 @@ static void S_ports(const S_router *r, const tfs_drect *q, S_port out[S_NPORTS])
 	}
 }
 
-/* Box b's port stub ends at grid point pt. */
-static void S_claim(S_router *r, size_t pt, size_t b)
+/* Box b's port stub ends at grid point pt, going out in direction dir. */
+static void S_claim(S_router *r, size_t pt, size_t b, int dir)
 {
-	if (r->pt_port[pt] == TFS_NONE)
+	if (r->pt_port[pt] == TFS_NONE) {
 		r->pt_port[pt] = b;
-	else if (r->pt_port[pt] != b)
+		r->pt_dir[pt] = (signed char)dir;
+	} else if (r->pt_port[pt] != b) {
 		r->pt_port[pt] = S_MIXED;
+	}
+	if (r->pt_dir[pt] != dir)
+		r->pt_dir[pt] = -1;
 }
 
 static int S_opposite(int d)
@@ -567,6 +603,7 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 	r->stamp++;
 	r->cur_from = e->from;
 	r->cur_to = e->to;
+	r->cur_grant = e->kind == TFS_EDGE_MAY_ACCESS && !e->from_users;
 	for (b = src->parent; b != TFS_NONE; b = p->boxes[b].parent)
 		r->allowed[b] = r->stamp;
 	for (b = dst->parent; b != TFS_NONE; b = p->boxes[b].parent)
@@ -586,7 +623,7 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 		/* never where another edge arrives */
 		/* leaving where another edge arrives reads as its continuation */
 		g = S_PORT_OUT[pk] + (r->port_in[e->from * 4 + (size_t)d] ? 120 : 0) +
-		    (S_port_taken(r, pt, e->from) || r->pt_in[pt] ? S_FOREIGN : 0);
+		    (S_port_taken(r, pt, e->from, d) || r->pt_in[pt] ? S_FOREIGN : 0);
 		if (r->seen[s] == r->gen && r->g[s] <= g)
 			continue;
 		r->seen[s] = r->gen;
@@ -614,7 +651,7 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 			cost = r->g[s] + (dir == S_opposite(d) ? 0 : S_BEND) +
 			       S_PORT_IN[pk] +
 			       (r->port_out[e->to * 4 + (size_t)d] ? 120 : 0) +
-			       (S_port_taken(r, pt, e->to) || r->pt_out[pt] ? S_FOREIGN
+			       (S_port_taken(r, pt, e->to, d) || r->pt_out[pt] ? S_FOREIGN
 			                                                     : 0);
 			if (dir == d)
 				cost += 2 * S_BEND; /* a U-turn into the box */
@@ -711,6 +748,7 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 				if (!r->usage[step]) {
 					r->user_from[step] = e->from;
 					r->user_to[step] = e->to;
+					r->user_grant[step] = r->cur_grant;
 				}
 				r->usage[step]++;
 			}
@@ -730,8 +768,8 @@ static bool S_route_one(S_router *r, tfs_dedge *e, tfs_arena *a)
 			n++;
 			r->port_out[e->from * 4 + s0 % 4]++;
 			r->port_in[e->to * 4 + (size_t)tp[best_port].dir]++;
-			S_claim(r, s0 / 4, e->from);
-			S_claim(r, best_state / 4, e->to);
+			S_claim(r, s0 / 4, e->from, (int)(s0 % 4));
+			S_claim(r, best_state / 4, e->to, tp[best_port].dir);
 			r->pt_out[s0 / 4]++;
 			r->pt_in[best_state / 4]++;
 		}
@@ -901,11 +939,16 @@ size_t tfs_dg_route(tfs_dpage *p, tfs_arena *a, tfs_dg_route_ws *w)
 	r.allowed = xcalloc(p->nboxes, sizeof(*r.allowed));
 	r.port_in = xcalloc(p->nboxes * 4, sizeof(*r.port_in));
 	r.port_out = xcalloc(p->nboxes * 4, sizeof(*r.port_out));
-	/* traffic first: it gets the straightest lanes */
-	for (int pass = 0; pass < 2; pass++)
+	/* traffic first: it gets the straightest lanes; then uses; grants
+	 * (may access: a permission, drawn dotted) take what is left */
+	for (int pass = 0; pass < 3; pass++)
 		for (i = 0; i < p->nedges; i++) {
 			tfs_dedge *e = &p->edges[i];
-			if ((pass == 0) != (e->style == TFS_DEDGE_TRAFFIC))
+			int want = e->style == TFS_DEDGE_TRAFFIC ? 0
+			           : e->kind == TFS_EDGE_MAY_ACCESS && !e->from_users
+			                   ? 2
+			                   : 1;
+			if (pass != want)
 				continue;
 			if (!S_route_one(&r, e, a)) {
 				e->npts = 0;
@@ -928,6 +971,7 @@ out:
 	free(r.crowd_y);
 	free(r.hdr);
 	free(r.pt_port);
+	free(r.pt_dir);
 	free(r.pt_a);
 	free(r.pt_b);
 	free(r.pt_in);
@@ -940,6 +984,7 @@ out:
 	free(r.usage);
 	free(r.user_from);
 	free(r.user_to);
+	free(r.user_grant);
 	free(r.port_in);
 	free(r.port_out);
 	free(r.allowed);

@@ -488,20 +488,16 @@ static void test_empty_state(void **s)
 	release(&f);
 }
 
-static void test_real_fixtures(void **s)
+/* Every page of every state in dir the reader accepts; returns how many,
+ * or -1 when dir is absent. */
+static int S_check_fixture_dir(const char *dir)
 {
-	const char *root = getenv("TFSIGHT_SRCDIR");
-	char dir[4096];
 	struct dirent **names;
 	int n, i, seen = 0;
-	(void)s;
 
-	snprintf(dir, sizeof(dir), "%s/../shared/fixtures/real", root ? root : ".");
 	names = list_dir(dir, &n);
-	if (!names) {
-		print_message("skipped: ../shared not found\n");
-		skip();
-	}
+	if (!names)
+		return -1;
 	for (i = 0; i < n; i++) {
 		char path[8192];
 		tfs_error err;
@@ -511,6 +507,7 @@ static void test_real_fixtures(void **s)
 		tfs_error_init(&err);
 		if (names[i]->d_name[0] == '.' || strstr(names[i]->d_name, ".md") ||
 		    strcmp(names[i]->d_name, "licenses") == 0 ||
+		    strcmp(names[i]->d_name, "FACTS") == 0 ||
 		    tfs_state_load(&st, path, &err) != 0) {
 			free(names[i]);
 			continue;
@@ -530,7 +527,27 @@ static void test_real_fixtures(void **s)
 		free(names[i]);
 	}
 	free(names);
-	assert_true(seen > 10);
+	return seen;
+}
+
+static void test_real_fixtures(void **s)
+{
+	const char *root = getenv("TFSIGHT_SRCDIR");
+	char dir[4096];
+	int shared, own;
+	(void)s;
+
+	/* our own corpus (the serverless states among it), then the shared
+	 * one when it is there */
+	snprintf(dir, sizeof(dir), "%s/tests/fixtures/real", root ? root : ".");
+	own = S_check_fixture_dir(dir);
+	assert_true(own > 10);
+	snprintf(dir, sizeof(dir), "%s/../shared/fixtures/real", root ? root : ".");
+	shared = S_check_fixture_dir(dir);
+	if (shared < 0)
+		print_message("../shared not found: its fixtures skipped\n");
+	else
+		assert_true(shared > 10);
 }
 
 /* Call fn on each file of the repository's directory dir_rel whose name
@@ -653,6 +670,356 @@ static void test_subsets_every_page(void **s)
 	}
 }
 
+/* ---- the serverless lane ---------------------------------------------------- */
+
+#define ACCT "111122223333"
+#define FN_ARN(name) "arn:aws:lambda:sa-east-1:" ACCT ":function:" name
+#define INVOKE(name) "arn:aws:apigateway:sa-east-1:lambda:path/2015-03-31/" \
+	"functions/" FN_ARN(name) "/invocations"
+#define QUEUE_ARN "arn:aws:sqs:sa-east-1:" ACCT ":orders-queue"
+#define TABLE_ARN "arn:aws:dynamodb:sa-east-1:" ACCT ":table/orders"
+/* a role whose inline policy lets its functions write the table and the
+ * queue */
+#define GRANT(what, arn)                                                      \
+	"{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":\\\"" what "\\\","      \
+	"\\\"Resource\\\":\\\"" arn "\\\"}"
+
+/* The node box of kind k whose title is label, or NULL. */
+static const tfs_dbox *box_named(const tfs_dpage *p, tfs_kind k,
+                                 const char *label)
+{
+	for (size_t i = 0; i < p->nboxes; i++)
+		if (p->boxes[i].kind == TFS_DBOX_NODE && p->boxes[i].rkind == k &&
+		    p->boxes[i].ntext && strcmp(p->boxes[i].text[0].text, label) == 0)
+			return &p->boxes[i];
+	return NULL;
+}
+
+/* The edge from box a to box b, or NULL. */
+static const tfs_dedge *edge_between(const tfs_dpage *p, const tfs_dbox *a,
+                                     const tfs_dbox *b)
+{
+	for (size_t i = 0; i < p->nedges; i++)
+		if (&p->boxes[p->edges[i].from] == a && &p->boxes[p->edges[i].to] == b)
+			return &p->edges[i];
+	return NULL;
+}
+
+static bool overlaps(const tfs_drect *a, const tfs_drect *b)
+{
+	return a->x < b->x + b->w && b->x < a->x + a->w && a->y < b->y + b->h &&
+	       b->y < a->y + a->h;
+}
+
+/* An API -> integration -> function chain, the function writing a table
+ * and a queue that a second function consumes, beside a VPC whose own
+ * function (vpc_config) stays in its subnet. */
+static fixture S_serverless_chain(void)
+{
+	return build(
+		R("aws_vpc", "v", "{'id':'vpc-1','tags':{'Name':'app'}}") ","
+		R("aws_subnet", "a", "{'id':'subnet-a','vpc_id':'vpc-1',"
+		  "'availability_zone':'sa-east-1a','cidr_block':'10.0.1.0/24'}") ","
+		R("aws_apigatewayv2_api", "api", "{'id':'api-1','name':'orders-api',"
+		  "'protocol_type':'HTTP','execution_arn':'arn:aws:execute-api:sa-east-1:"
+		  ACCT ":api-1'}") ","
+		R("aws_apigatewayv2_integration", "create", "{'id':'int-1','api_id':"
+		  "'api-1','integration_type':'AWS_PROXY','integration_uri':'"
+		  INVOKE("orders-create") "'}") ","
+		R("aws_apigatewayv2_route", "create", "{'id':'r-1','api_id':'api-1',"
+		  "'route_key':'POST /orders','target':'integrations/int-1'}") ","
+		R("aws_iam_role", "fn", "{'id':'orders','name':'orders','arn':"
+		  "'arn:aws:iam::" ACCT ":role/orders','inline_policy':[{'name':'p',"
+		  "'policy':'{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":["
+		  GRANT("dynamodb:PutItem", TABLE_ARN) ","
+		  GRANT("sqs:SendMessage", QUEUE_ARN) "]}'}]}") ","
+		R("aws_lambda_function", "create", "{'id':'orders-create',"
+		  "'function_name':'orders-create','arn':'" FN_ARN("orders-create") "',"
+		  "'invoke_arn':'" INVOKE("orders-create") "','role':"
+		  "'arn:aws:iam::" ACCT ":role/orders'}") ","
+		R("aws_lambda_function", "worker", "{'id':'orders-worker',"
+		  "'function_name':'orders-worker','arn':'" FN_ARN("orders-worker") "',"
+		  "'invoke_arn':'" INVOKE("orders-worker") "'}") ","
+		R("aws_lambda_function", "inside", "{'id':'orders-sync',"
+		  "'function_name':'orders-sync','arn':'" FN_ARN("orders-sync") "',"
+		  "'vpc_config':[{'subnet_ids':['subnet-a'],'security_group_ids':[]}]}") ","
+		R("aws_lambda_event_source_mapping", "worker", "{'id':'esm-1',"
+		  "'event_source_arn':'" QUEUE_ARN "','function_arn':'"
+		  FN_ARN("orders-worker") "'}") ","
+		R("aws_sqs_queue", "q", "{'id':'https://sqs.sa-east-1.amazonaws.com/"
+		  ACCT "/orders-queue','name':'orders-queue','arn':'" QUEUE_ARN "',"
+		  "'url':'https://sqs.sa-east-1.amazonaws.com/" ACCT "/orders-queue'}") ","
+		R("aws_dynamodb_table", "t", "{'id':'orders','name':'orders','arn':'"
+		  TABLE_ARN "'}"));
+}
+
+static void test_serverless_lane(void **s)
+{
+	fixture f = S_serverless_chain();
+	tfs_diagram_options o;
+	tfs_diagram *d;
+	const tfs_dpage *p;
+	const tfs_dbox *api, *fn, *worker, *inside, *q, *t, *vpc = NULL;
+	const tfs_dedge *e;
+	bool users_to_api = false, legend = false;
+	tfs_buf dot;
+	size_t i;
+	(void)s;
+
+	check_all_pages("serverless chain", f.m);
+	tfs_diagram_options_init(&o);
+	d = tfs_diagram_layout(f.m, &o);
+	assert_null(tfs_diagram_check(d));
+	assert_int_equal(d->npages, 1);
+	p = &d->pages[0];
+	for (i = 0; i < p->nboxes; i++)
+		if (p->boxes[i].kind == TFS_DBOX_VPC)
+			vpc = &p->boxes[i];
+	assert_non_null(vpc);
+	api = box_named(p, TFS_KIND_API, "orders-api");
+	fn = box_named(p, TFS_KIND_LAMBDA, "orders-create");
+	worker = box_named(p, TFS_KIND_LAMBDA, "orders-worker");
+	inside = box_named(p, TFS_KIND_LAMBDA, "orders-sync");
+	q = box_named(p, TFS_KIND_SQS_QUEUE, "orders-queue");
+	t = box_named(p, TFS_KIND_DYNAMODB_TABLE, "orders");
+	assert_non_null(api);
+	assert_non_null(fn);
+	assert_non_null(worker);
+	assert_non_null(inside);
+	assert_non_null(q);
+	assert_non_null(t);
+	/* the lane: in the Region, outside the VPC, entry, compute, messaging
+	 * and data left to right; the two functions in one column */
+	{
+		const tfs_dbox *lane[] = {api, fn, worker, q, t};
+		for (i = 0; i < sizeof(lane) / sizeof(*lane); i++) {
+			assert_int_equal(parent_kind(p, lane[i]), TFS_DBOX_REGION);
+			assert_false(overlaps(&lane[i]->r, &vpc->r));
+			assert_true(lane[i]->r.y > vpc->r.y + vpc->r.h);
+		}
+	}
+	assert_true(api->r.x + api->r.w < fn->r.x);
+	assert_true(fn->r.x + fn->r.w < q->r.x);
+	assert_true(q->r.x + q->r.w < t->r.x);
+	assert_true(fn->r.x == worker->r.x);
+	/* a chain of single cards is a straight line */
+	assert_true(api->r.y == fn->r.y);
+	/* (c) the function with a vpc_config stays in its subnet */
+	assert_int_equal(parent_kind(p, inside), TFS_DBOX_SUBNET_PRIVATE);
+	/* traffic solid: API -> function, queue -> its consumer */
+	e = edge_between(p, api, fn);
+	assert_non_null(e);
+	assert_int_equal(e->style, TFS_DEDGE_TRAFFIC);
+	assert_int_equal(e->kind, TFS_EDGE_INTEGRATION);
+	e = edge_between(p, q, worker);
+	assert_non_null(e);
+	assert_int_equal(e->style, TFS_DEDGE_TRAFFIC);
+	assert_int_equal(e->kind, TFS_EDGE_EVENT_SOURCE);
+	/* grants: never traffic */
+	e = edge_between(p, fn, t);
+	assert_non_null(e);
+	assert_int_equal(e->kind, TFS_EDGE_MAY_ACCESS);
+	assert_int_not_equal(e->style, TFS_DEDGE_TRAFFIC);
+	e = edge_between(p, fn, q);
+	assert_non_null(e);
+	assert_int_equal(e->kind, TFS_EDGE_MAY_ACCESS);
+	/* the internet reaches the API, which nothing else fronts */
+	for (i = 0; i < p->nedges; i++)
+		users_to_api |= p->edges[i].from_users && &p->boxes[p->edges[i].to] == api;
+	assert_true(users_to_api);
+	for (i = 0; i < p->nboxes; i++)
+		if (p->boxes[i].kind == TFS_DBOX_LEGEND)
+			for (size_t k = 0; k < p->boxes[i].ntext; k++)
+				legend |= strstr(p->boxes[i].text[k].text, "may access") != NULL;
+	assert_true(legend);
+	tfs_buf_init(&dot);
+	tfs_diagram_render_dot(d, &dot);
+	assert_non_null(strstr(dot.data, "style=dotted"));
+	tfs_buf_release(&dot);
+	tfs_diagram_free(d);
+	release(&f);
+}
+
+/* (b) Fifty functions of two services: two boxes, "svc-a-* (25
+ * functions)", with the API's edges collapsed onto them; the page no
+ * bigger than a handful of functions would make it. */
+static void test_serverless_groups(void **s)
+{
+	tfs_buf b;
+	fixture f;
+	tfs_diagram_options o;
+	tfs_diagram *d;
+	const tfs_dpage *p;
+	const tfs_dbox *api, *ga, *gb;
+	size_t i, fns = 0, to_fns = 0;
+	(void)s;
+
+	tfs_buf_init(&b);
+	tfs_buf_adds(&b, R("aws_apigatewayv2_api", "api", "{'id':'api-1',"
+	                   "'name':'svc-api','protocol_type':'HTTP'}"));
+	for (i = 0; i < 50; i++) {
+		char name[16];
+		snprintf(name, sizeof(name), "svc-%c-%zu", i < 25 ? 'a' : 'b',
+		         i % 25 + 1);
+		tfs_buf_addf(&b,
+			",{'mode':'managed','type':'aws_lambda_function','name':'fn',"
+			"'instances':[{'index_key':'%s','attributes':{'id':'%s',"
+			"'function_name':'%s','arn':'arn:aws:lambda:sa-east-1:" ACCT
+			":function:%s'}}]}"
+			",{'mode':'managed','type':'aws_apigatewayv2_integration','name':"
+			"'i%zu','instances':[{'attributes':{'id':'int-%zu','api_id':"
+			"'api-1','integration_uri':'arn:aws:lambda:sa-east-1:" ACCT
+			":function:%s'}}]}"
+			",{'mode':'managed','type':'aws_apigatewayv2_route','name':'r%zu',"
+			"'instances':[{'attributes':{'id':'r-%zu','api_id':'api-1',"
+			"'target':'integrations/int-%zu'}}]}",
+			name, name, name, name, i, i, name, i, i, i);
+	}
+	f = build(b.data);
+	tfs_buf_release(&b);
+	check_all_pages("fifty functions", f.m);
+	tfs_diagram_options_init(&o);
+	d = tfs_diagram_layout(f.m, &o);
+	assert_null(tfs_diagram_check(d));
+	p = &d->pages[0];
+	api = box_of(p, TFS_KIND_API, 0);
+	ga = box_named(p, TFS_KIND_LAMBDA, "svc-a-* (25 functions)");
+	gb = box_named(p, TFS_KIND_LAMBDA, "svc-b-* (25 functions)");
+	assert_non_null(api);
+	assert_non_null(ga);
+	assert_non_null(gb);
+	assert_int_equal(ga->count, 25);
+	assert_int_equal(gb->count, 25);
+	for (i = 0; i < p->nboxes; i++)
+		fns += p->boxes[i].kind == TFS_DBOX_NODE &&
+		       p->boxes[i].rkind == TFS_KIND_LAMBDA;
+	assert_int_equal(fns, 2);
+	/* fifty integrations, two lines */
+	for (i = 0; i < p->nedges; i++)
+		to_fns += &p->boxes[p->edges[i].from] == api &&
+		          p->boxes[p->edges[i].to].rkind == TFS_KIND_LAMBDA;
+	assert_int_equal(to_fns, 2);
+	assert_non_null(edge_between(p, api, ga));
+	assert_non_null(edge_between(p, api, gb));
+	assert_true(p->nboxes < 16);
+	assert_true(p->width < 1600 && p->height < 1000);
+	tfs_diagram_free(d);
+	release(&f);
+}
+
+/* Names with nothing in common, past a column's cap: one box of the kind;
+ * a few services' functions: a box per service, a lone one by its name. */
+static void test_serverless_group_levels(void **s)
+{
+	static const char *const UNRELATED[] = {"alpha", "bravo", "charlie",
+	                                        "delta", "echo", "foxtrot",
+	                                        "golf", "hotel"};
+	static const char *const SERVICES[] = {"orders-create", "orders-list",
+	                                       "orders-get", "users-get",
+	                                       "users-put", "users-delete",
+	                                       "billing-run"};
+	for (int round = 0; round < 2; round++) {
+		const char *const *names = round ? SERVICES : UNRELATED;
+		size_t n = round ? 7 : 8, i, fns = 0;
+		tfs_buf b;
+		fixture f;
+		tfs_diagram_options o;
+		tfs_diagram *d;
+		const tfs_dpage *p;
+		tfs_buf_init(&b);
+		for (i = 0; i < n; i++)
+			tfs_buf_addf(&b,
+				"%s{'mode':'managed','type':'aws_lambda_function','name':'f%zu',"
+				"'instances':[{'attributes':{'function_name':'%s','arn':"
+				"'arn:aws:lambda:sa-east-1:" ACCT ":function:%s'}}]}",
+				i ? "," : "", i, names[i], names[i]);
+		f = build(b.data);
+		tfs_buf_release(&b);
+		tfs_diagram_options_init(&o);
+		d = tfs_diagram_layout(f.m, &o);
+		assert_null(tfs_diagram_check(d));
+		p = &d->pages[0];
+		for (i = 0; i < p->nboxes; i++)
+			fns += p->boxes[i].kind == TFS_DBOX_NODE &&
+			       p->boxes[i].rkind == TFS_KIND_LAMBDA;
+		if (round == 0) {
+			const tfs_dbox *all = box_named(p, TFS_KIND_LAMBDA, "Lambda");
+			assert_int_equal(fns, 1);
+			assert_non_null(all);
+			assert_int_equal(all->count, 8);
+			assert_string_equal(all->text[1].text, "8 functions");
+		} else {
+			assert_int_equal(fns, 3);
+			assert_non_null(box_named(p, TFS_KIND_LAMBDA, "orders-* (3 functions)"));
+			assert_non_null(box_named(p, TFS_KIND_LAMBDA, "users-* (3 functions)"));
+			assert_non_null(box_named(p, TFS_KIND_LAMBDA, "billing-run"));
+		}
+		tfs_diagram_free(d);
+		release(&f);
+	}
+	(void)s;
+}
+
+/* A real HTTP API in front of a function (localstack's sample): the lane
+ * reads Users -> API -> function, left to right. */
+static void test_serverless_real_fixture(void **s)
+{
+	S_loaded l = load_example(
+		"tests/fixtures/real/localstacksamples__apigwv2_go_lambda.tfstate");
+	tfs_diagram_options o;
+	tfs_diagram *d;
+	const tfs_dpage *p;
+	const tfs_dbox *api, *fn;
+	const tfs_dedge *e;
+	bool users = false;
+	(void)s;
+
+	tfs_diagram_options_init(&o);
+	d = tfs_diagram_layout(l.m, &o);
+	assert_null(tfs_diagram_check(d));
+	p = &d->pages[0];
+	api = box_of(p, TFS_KIND_API, 0);
+	fn = box_of(p, TFS_KIND_LAMBDA, 0);
+	assert_non_null(api);
+	assert_non_null(fn);
+	assert_int_equal(parent_kind(p, api), TFS_DBOX_REGION);
+	assert_int_equal(parent_kind(p, fn), TFS_DBOX_REGION);
+	assert_true(api->r.x + api->r.w < fn->r.x);
+	e = edge_between(p, api, fn);
+	assert_non_null(e);
+	assert_int_equal(e->style, TFS_DEDGE_TRAFFIC);
+	for (size_t i = 0; i < p->nedges; i++)
+		users |= p->edges[i].from_users && &p->boxes[p->edges[i].to] == api;
+	assert_true(users);
+	tfs_diagram_free(d);
+	unload(&l);
+}
+
+/* The same serverless state, twice: the same SVG and DOT bytes. */
+static void test_serverless_deterministic(void **s)
+{
+	fixture f = S_serverless_chain();
+	tfs_diagram_options o;
+	tfs_buf a, b;
+	(void)s;
+
+	tfs_diagram_options_init(&o);
+	tfs_buf_init(&a);
+	tfs_buf_init(&b);
+	for (int round = 0; round < 2; round++) {
+		tfs_diagram *d = tfs_diagram_layout(f.m, &o);
+		tfs_buf *out = round ? &b : &a;
+		tfs_diagram_render_svg(d, 0, out);
+		tfs_diagram_render_dot(d, out);
+		tfs_diagram_free(d);
+	}
+	assert_int_equal(a.len, b.len);
+	assert_memory_equal(a.data, b.data, a.len);
+	tfs_buf_release(&a);
+	tfs_buf_release(&b);
+	release(&f);
+}
+
 /* What the command prints when an invariant breaks: the page, the edge
  * and the box it crosses, by number and kind. */
 static void test_check_where(void **s)
@@ -730,6 +1097,11 @@ int main(void)
 		cmocka_unit_test(test_fuzz_regressions),
 		cmocka_unit_test(test_subsets_every_page),
 		cmocka_unit_test(test_check_where),
+		cmocka_unit_test(test_serverless_lane),
+		cmocka_unit_test(test_serverless_groups),
+		cmocka_unit_test(test_serverless_group_levels),
+		cmocka_unit_test(test_serverless_real_fixture),
+		cmocka_unit_test(test_serverless_deterministic),
 	};
 	int rc = cmocka_run_group_tests_name("diagram", tests, NULL, NULL);
 	tfs_diagram_release_caches();

@@ -11,6 +11,7 @@
  *	checks:
  *	  required_tags: [environment, project, owner]  # matched in any case
  *	  prod_environments: [prod, production]
+ *	  state_buckets: [acme-terraform]        # PRE-STATE-*; default: by name/tag
  *	  thresholds:
  *	    backup_retention_min_days: 7
  *	    backup_retention_max_days: 30
@@ -74,6 +75,8 @@ typedef struct tfs_config {
 	size_t n_required_tags;
 	const char **prod_envs;      /* NULL: prod, production */
 	size_t n_prod_envs;
+	const char **state_buckets;  /* NULL: recognised by name and tags */
+	size_t n_state_buckets;
 	tfs_thresholds thresholds;
 	tfs_severity_override *overrides;
 	size_t n_overrides;

@@ -15,11 +15,18 @@ typedef struct {
 
 static const S_part S_PARTS[] = {
 	{tfs_checks_predeploy, &tfs_checks_predeploy_count},
+	{tfs_checks_delivery_predeploy, &tfs_checks_delivery_predeploy_count},
 	{tfs_checks_security_net, &tfs_checks_security_net_count},
 	{tfs_checks_security_app, &tfs_checks_security_app_count},
+	{tfs_checks_delivery_security, &tfs_checks_delivery_security_count},
+	{tfs_checks_serverless_security, &tfs_checks_serverless_security_count},
 	{tfs_checks_monitoring, &tfs_checks_monitoring_count},
+	{tfs_checks_serverless_monitoring,
+	 &tfs_checks_serverless_monitoring_count},
 	{tfs_checks_ha, &tfs_checks_ha_count},
+	{tfs_checks_serverless_ha, &tfs_checks_serverless_ha_count},
 	{tfs_checks_cost, &tfs_checks_cost_count},
+	{tfs_checks_serverless_cost, &tfs_checks_serverless_cost_count},
 };
 
 enum { S_NPARTS = sizeof(S_PARTS) / sizeof(S_PARTS[0]) };

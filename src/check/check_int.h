@@ -88,8 +88,54 @@ bool tfs_ck_type_is(const tfs_check_ctx *x, size_t node, const char *type);
 const char *tfs_ck_service_cluster(const tfs_check_ctx *x, size_t svc);
 /* A bucket's name (or an S3 sub-resource's bucket): bucket, else id. */
 const char *tfs_ck_bucket_name(const json_t *attrs);
+
+/* A bucket's versioning, default encryption or Block Public Access as the
+ * state records them (s3_settings.c): the split sub-resource joined by
+ * bucket name, else the bucket's read-back block (or, for Block Public
+ * Access, the account's).  Each check decides what a reading means. */
+typedef enum tfs_ck_s3_from {
+	TFS_CK_S3_RESOURCE, /* aws_s3_bucket_versioning, ..._public_access_block */
+	TFS_CK_S3_BUCKET,   /* the bucket's own block (versioning[0], ...) */
+	TFS_CK_S3_ACCOUNT,  /* aws_s3_account_public_access_block, all four on */
+	TFS_CK_S3_NONE,     /* nothing in this input says */
+} tfs_ck_s3_from;
+
+typedef struct tfs_ck_s3_setting {
+	tfs_ck_s3_from from;
+	size_t node;       /* the node that says it, or TFS_NONE */
+	const char *attr;  /* evidence: a bucket path, or "ADDRESS.path" */
+	const char *value; /* evidence value, as tfs_ck_value() shows it */
+	const char *state; /* versioning status ("Enabled", "true"), the SSE
+	                      algorithm, or the first BPA flag not on; NULL
+	                      when not recorded (or, BPA, none is off) */
+	bool known;        /* the state records the setting */
+	bool on;           /* versioned / a valid algorithm / all four on */
+} tfs_ck_s3_setting;
+
+void tfs_ck_s3_versioning(tfs_check_ctx *x, size_t bucket,
+                          tfs_ck_s3_setting *out);
+void tfs_ck_s3_sse(tfs_check_ctx *x, size_t bucket, tfs_ck_s3_setting *out);
+void tfs_ck_s3_bpa(tfs_check_ctx *x, size_t bucket, tfs_ck_s3_setting *out);
+/* AES256, aws:kms or aws:kms:dsse. */
+bool tfs_ck_s3_sse_algorithm_ok(const char *alg);
+
 /* Glob: '*' any run of characters, '?' one (waivers, IAM actions). */
 bool tfs_ck_glob(const char *pattern, const char *s);
+
+/* Whether a plain environment variable holds a secret (security_app.c):
+ * a secret-like name (DB_PASSWORD, not DB_PASSWORD_ARN) unless its value
+ * is an ARN, a credential-like value (a URL with a password, an access key
+ * ID), or a value the reader redacted.  Decides only; report the name. */
+bool tfs_ck_plaintext_secret(const char *name, const char *value);
+
+/* Availability zones of a node's subnets (ha.c).  tfs_ck_data_subnets()
+ * indexes the data.aws_subnet instances by id (release with
+ * tfs_map_release()); tfs_ck_az_spread() returns the distinct zones as
+ * evidence ("[\"a\",\"b\"]"), counts them in *distinct and the subnets of
+ * unknown zone in *unknown. */
+void tfs_ck_data_subnets(const tfs_check_ctx *x, tfs_map *out);
+const char *tfs_ck_az_spread(tfs_check_ctx *x, const tfs_map *data, size_t n,
+                             size_t *distinct, size_t *unknown);
 
 /* A node's environment: its own (tag, account, flag), else the one most
  * resources of the stack name, else NULL. */
@@ -98,6 +144,14 @@ const char *tfs_ck_env(const tfs_check_ctx *x, size_t node);
 /* Production, by tfs_ck_env() and checks.prod_environments.  A node
  * without any environment counts as production: the stricter reading. */
 bool tfs_ck_is_prod(const tfs_check_ctx *x, size_t node);
+
+/* Whether two environment names are one: equal in any case, or both in
+ * checks.prod_environments ("prod" and "production"). */
+bool tfs_ck_env_same(const tfs_check_ctx *x, const char *a, const char *b);
+
+/* The environment tfsight.yml environments.accounts gives an account ID,
+ * or NULL. */
+const char *tfs_ck_account_env(const tfs_check_ctx *x, const char *account);
 
 /* Whether the running check's scope covers the node; records a
  * not-applicable finding when it does not. */
@@ -168,15 +222,27 @@ json_t *tfs_ck_json_attr(const tfs_check_ctx *x, size_t node, const char *attr);
  * Each category file defines its table; catalogue.c puts them in order. */
 extern const tfs_check_def tfs_checks_predeploy[];
 extern const size_t tfs_checks_predeploy_count;
+extern const tfs_check_def tfs_checks_delivery_predeploy[]; /* state */
+extern const size_t tfs_checks_delivery_predeploy_count;
 extern const tfs_check_def tfs_checks_security_net[]; /* network, data, edge */
 extern const size_t tfs_checks_security_net_count;
 extern const tfs_check_def tfs_checks_security_app[]; /* IAM, containers, audit */
 extern const size_t tfs_checks_security_app_count;
+extern const tfs_check_def tfs_checks_delivery_security[]; /* GitHub OIDC */
+extern const size_t tfs_checks_delivery_security_count;
+extern const tfs_check_def tfs_checks_serverless_security[]; /* serverless.c */
+extern const size_t tfs_checks_serverless_security_count;
 extern const tfs_check_def tfs_checks_monitoring[];
 extern const size_t tfs_checks_monitoring_count;
+extern const tfs_check_def tfs_checks_serverless_monitoring[];
+extern const size_t tfs_checks_serverless_monitoring_count;
 extern const tfs_check_def tfs_checks_ha[];
 extern const size_t tfs_checks_ha_count;
+extern const tfs_check_def tfs_checks_serverless_ha[];
+extern const size_t tfs_checks_serverless_ha_count;
 extern const tfs_check_def tfs_checks_cost[];
 extern const size_t tfs_checks_cost_count;
+extern const tfs_check_def tfs_checks_serverless_cost[];
+extern const size_t tfs_checks_serverless_cost_count;
 
 #endif

@@ -366,20 +366,12 @@ static void S_lifecycle_rules(const json_t *rules, bool legacy, S_lifecycle *l)
 }
 
 /* Versioning on: the split resource, else the bucket's own block. */
-static bool S_versioned(const tfs_check_ctx *x, size_t b, const char *name)
+static bool S_versioned(tfs_check_ctx *x, size_t b)
 {
-	size_t n, it;
-	bool on = false;
+	tfs_ck_s3_setting v;
 
-	TFS_CK_JOIN(x, n, it, "aws_s3_bucket_versioning", "bucket", name) {
-		const char *st = tfs_attr_str(
-			tfs_attr_block(tfs_ck_attrs(x, n), "versioning_configuration"),
-			"status");
-		return st && strcmp(st, "Enabled") == 0;
-	}
-	tfs_attr_bool(tfs_attr_block(tfs_ck_attrs(x, b), "versioning"), "enabled",
-	              &on);
-	return on;
+	tfs_ck_s3_versioning(x, b, &v);
+	return v.on;
 }
 
 static void S_s3_lifecycle(tfs_check_ctx *x)
@@ -416,7 +408,7 @@ static void S_s3_lifecycle(tfs_check_ctx *x)
 			S_lifecycle_rules(json_object_get(a, "lifecycle_rule"), true, &l);
 			value = tfs_ck_value(x, json_object_get(a, "lifecycle_rule"));
 		}
-		versioned = S_versioned(x, i, name);
+		versioned = S_versioned(x, i);
 		if (!l.rules)
 			tfs_ck_result(x, i, TFS_STATUS_FAIL, attr, value,
 			              "no lifecycle rules: every object is kept, and "

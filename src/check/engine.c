@@ -92,6 +92,30 @@ bool tfs_ck_is_prod(const tfs_check_ctx *x, size_t node)
 	return false;
 }
 
+static bool S_prod_name(const tfs_check_ctx *x, const char *env)
+{
+	size_t i;
+	for (i = 0; i < x->n_prod_envs; i++)
+		if (strcasecmp(env, x->prod_envs[i]) == 0)
+			return true;
+	return false;
+}
+
+bool tfs_ck_env_same(const tfs_check_ctx *x, const char *a, const char *b)
+{
+	return a && b &&
+	       (strcasecmp(a, b) == 0 || (S_prod_name(x, a) && S_prod_name(x, b)));
+}
+
+const char *tfs_ck_account_env(const tfs_check_ctx *x, const char *account)
+{
+	size_t i;
+	for (i = 0; x->config && account && i < x->config->n_account_envs; i++)
+		if (strcmp(x->config->account_envs[2 * i], account) == 0)
+			return x->config->account_envs[2 * i + 1];
+	return NULL;
+}
+
 bool tfs_ck_applies(tfs_check_ctx *x, size_t node)
 {
 	const char *env = tfs_ck_env(x, node);

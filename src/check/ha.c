@@ -42,8 +42,8 @@ static size_t S_scaling_target(tfs_check_ctx *x, size_t svc, const char **rid)
 }
 
 /* Data-source subnets (data.aws_subnet) by id, for zones the model has
- * no node for.  Values are instance indices + 1. */
-static void S_data_subnets(const tfs_check_ctx *x, tfs_map *out)
+ * no node for.  Values are instance indices + 1.  Shared (check_int.h). */
+void tfs_ck_data_subnets(const tfs_check_ctx *x, tfs_map *out)
 {
 	const tfs_instance_list *l = &x->m->state->resources;
 	size_t j;
@@ -75,9 +75,10 @@ static const char *S_subnet_az(const tfs_check_ctx *x, const tfs_map *data,
 }
 
 /* The distinct zones of a node's subnets as evidence ("[\"a\",\"b\"]");
- * *distinct counts them, *unknown counts subnets without a known zone. */
-static const char *S_az_spread(tfs_check_ctx *x, const tfs_map *data, size_t n,
-                               size_t *distinct, size_t *unknown)
+ * *distinct counts them, *unknown counts subnets without a known zone.
+ * Shared (check_int.h). */
+const char *tfs_ck_az_spread(tfs_check_ctx *x, const tfs_map *data, size_t n,
+                             size_t *distinct, size_t *unknown)
 {
 	const tfs_node *node = &x->m->nodes[n];
 	const char **seen = xcalloc(node->nsubnets + 1, sizeof(*seen));
@@ -173,7 +174,7 @@ static void S_ecs_multi_az(tfs_check_ctx *x)
 	tfs_map data;
 	size_t i;
 
-	S_data_subnets(x, &data);
+	tfs_ck_data_subnets(x, &data);
 	TFS_CK_FOREACH(x, i, TFS_KIND_ECS_SERVICE) {
 		size_t distinct, unknown;
 		const char *azs;
@@ -186,7 +187,7 @@ static void S_ecs_multi_az(tfs_check_ctx *x)
 			               "the tasks");
 			continue;
 		}
-		azs = S_az_spread(x, &data, i, &distinct, &unknown);
+		azs = tfs_ck_az_spread(x, &data, i, &distinct, &unknown);
 		if (distinct >= 2)
 			tfs_ck_result(
 				x, i, TFS_STATUS_PASS, ATTR, azs,
@@ -267,7 +268,7 @@ static void S_lb_multi_az(tfs_check_ctx *x)
 	tfs_map data;
 	size_t i;
 
-	S_data_subnets(x, &data);
+	tfs_ck_data_subnets(x, &data);
 	TFS_CK_FOREACH(x, i, TFS_KIND_LOAD_BALANCER) {
 		const json_t *a = tfs_ck_attrs(x, i);
 		const json_t *zones = json_object_get(a, "availability_zones");
@@ -296,7 +297,7 @@ static void S_lb_multi_az(tfs_check_ctx *x)
 				"balancer");
 			continue;
 		}
-		azs = S_az_spread(x, &data, i, &distinct, &unknown);
+		azs = tfs_ck_az_spread(x, &data, i, &distinct, &unknown);
 		if (distinct >= 2)
 			tfs_ck_result(
 				x, i, TFS_STATUS_PASS, "subnets", azs,
@@ -939,55 +940,28 @@ static void S_s3_versioning(tfs_check_ctx *x)
 	size_t i;
 
 	TFS_CK_FOREACH(x, i, TFS_KIND_S3_BUCKET) {
-		const json_t *a = tfs_ck_attrs(x, i);
-		size_t v, it;
-		const char *status = NULL;
-		bool on;
+		tfs_ck_s3_setting v;
 
 		if (!tfs_ck_applies(x, i))
 			continue;
-		TFS_CK_JOIN(x, v, it, "aws_s3_bucket_versioning", "bucket",
-		            tfs_ck_bucket_name(a)) {
-			status = tfs_attr_str(
-				tfs_attr_block(tfs_ck_attrs(x, v),
-			                       "versioning_configuration"),
-				"status");
-			if (status)
-				break;
-		}
-		if (status) {
-			const char *attr = tfs_ck_fmt(
-				x, "%s.versioning_configuration[0].status",
-				tfs_ck_address(x, v));
-			const char *value = tfs_ck_fmt(x, "\"%s\"", status);
-			if (strcmp(status, "Enabled") == 0)
-				tfs_ck_result(
-					x, i, TFS_STATUS_PASS, attr, value,
-					"versioned: an overwritten or deleted "
-					"object can be restored");
-			else
-				tfs_ck_result(
-					x, i, TFS_STATUS_FAIL, attr, value,
-					"versioning is %s: an overwrite or "
-					"delete cannot be undone",
-					status);
-		} else if (!tfs_attr_bool(tfs_attr_block(a, "versioning"),
-		                          "enabled", &on)) {
-			tfs_ck_unknown(
-				x, i, "versioning",
-				"no aws_s3_bucket_versioning and the bucket "
-				"does not record versioning");
-		} else if (on) {
-			tfs_ck_pass(
-				x, i, "versioning[0].enabled",
-				"versioned: an overwritten or deleted object "
-				"can be restored");
-		} else {
-			tfs_ck_fail(
-				x, i, "versioning[0].enabled",
-				"not versioned: an overwrite or delete cannot "
-				"be undone");
-		}
+		tfs_ck_s3_versioning(x, i, &v);
+		if (!v.known)
+			tfs_ck_result(x, i, TFS_STATUS_UNKNOWN, v.attr, v.value,
+			              "no aws_s3_bucket_versioning and the bucket "
+			              "does not record versioning");
+		else if (v.on)
+			tfs_ck_result(x, i, TFS_STATUS_PASS, v.attr, v.value,
+			              "versioned: an overwritten or deleted "
+			              "object can be restored");
+		else if (v.from == TFS_CK_S3_RESOURCE)
+			tfs_ck_result(x, i, TFS_STATUS_FAIL, v.attr, v.value,
+			              "versioning is %s: an overwrite or delete "
+			              "cannot be undone",
+			              v.state);
+		else
+			tfs_ck_result(x, i, TFS_STATUS_FAIL, v.attr, v.value,
+			              "not versioned: an overwrite or delete "
+			              "cannot be undone");
 	}
 }
 

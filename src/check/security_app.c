@@ -521,6 +521,20 @@ static bool S_credential_value(const char *v)
 	return false;
 }
 
+/* Whether a plain environment variable holds a secret (see check_int.h);
+ * shared with the Lambda check in serverless.c. */
+bool tfs_ck_plaintext_secret(const char *name, const char *val)
+{
+	if (!name)
+		return false;
+	/* the reader redacts values under secret names */
+	if (val && strcmp(val, TFS_REDACTED) == 0)
+		return true;
+	if (S_secret_name(name) && !(val && strncmp(val, "arn:", 4) == 0))
+		return true;
+	return val && S_credential_value(val);
+}
+
 /* The name of a variable of environment[] that holds a secret, or NULL.
  * Only the name is ever reported. */
 static const char *S_env_secret(const json_t *pair)
@@ -528,14 +542,7 @@ static const char *S_env_secret(const json_t *pair)
 	const char *name = json_string_value(json_object_get(pair, "name"));
 	const char *val = json_string_value(json_object_get(pair, "value"));
 
-	if (!name)
-		return NULL;
-	/* the reader redacts values under secret names */
-	if (val && strcmp(val, TFS_REDACTED) == 0)
-		return name;
-	if (S_secret_name(name) && !(val && strncmp(val, "arn:", 4) == 0))
-		return name;
-	return val && S_credential_value(val) ? name : NULL;
+	return tfs_ck_plaintext_secret(name, val) ? name : NULL;
 }
 
 static void S_ecs_plaintext_secrets(tfs_check_ctx *x)

@@ -1297,145 +1297,72 @@ static void S_rds_not_public(tfs_check_ctx *x)
 
 /* ---- S3 ------------------------------------------------------------------ */
 
-/* The default SSE algorithm of an SSE configuration's rule[] (the
- * resource's `rule`, or the legacy block's `rule`). */
-static const char *S_sse_algorithm(const json_t *cfg, size_t *rule)
-{
-	const json_t *r;
-	size_t k;
-
-	json_array_foreach(json_object_get(cfg, "rule"), k, r) {
-		const char *alg = tfs_attr_str(
-			tfs_attr_block(r, "apply_server_side_encryption_by_default"),
-			"sse_algorithm");
-		if (alg) {
-			*rule = k;
-			return alg;
-		}
-	}
-	return NULL;
-}
-
-static bool S_sse_ok(const char *alg)
-{
-	return tfs_ck_str_eq(alg, "AES256") || tfs_ck_str_eq(alg, "aws:kms") ||
-	       tfs_ck_str_eq(alg, "aws:kms:dsse");
-}
-
 static void S_s3_sse(tfs_check_ctx *x)
 {
 	size_t i;
 
 	TFS_CK_FOREACH(x, i, TFS_KIND_S3_BUCKET) {
-		const json_t *a = tfs_ck_attrs(x, i);
-		const char *alg = NULL, *legacy, *attr;
-		size_t c, it, rule = 0, cfg = TFS_NONE;
+		tfs_ck_s3_setting e;
 
 		if (!tfs_ck_applies(x, i))
 			continue;
-		TFS_CK_JOIN(x, c, it,
-		            "aws_s3_bucket_server_side_encryption_configuration",
-		            "bucket", tfs_ck_bucket_name(a)) {
-			cfg = c;
-			if ((alg = S_sse_algorithm(tfs_ck_attrs(x, c), &rule)))
-				break;
-		}
-		if (cfg != TFS_NONE) {
-			attr = tfs_ck_fmt(
-				x, "%s.rule[%zu].apply_server_side_encryption_by_default[0]"
-				   ".sse_algorithm", tfs_ck_address(x, cfg), rule);
-			if (!alg)
-				tfs_ck_result(x, i, TFS_STATUS_UNKNOWN, attr, "(absent)",
+		tfs_ck_s3_sse(x, i, &e);
+		if (e.from == TFS_CK_S3_RESOURCE) {
+			if (!e.known)
+				tfs_ck_result(x, i, TFS_STATUS_UNKNOWN, e.attr, e.value,
 				              "the SSE configuration records no algorithm");
-			else if (S_sse_ok(alg))
-				tfs_ck_result(x, i, TFS_STATUS_PASS, attr, S_quote(x, alg),
+			else if (e.on)
+				tfs_ck_result(x, i, TFS_STATUS_PASS, e.attr, e.value,
 				              "new objects are encrypted with %s by "
-				              "default", alg);
+				              "default", e.state);
 			else
-				tfs_ck_result(x, i, TFS_STATUS_FAIL, attr, S_quote(x, alg),
-				              "%s is not an S3 encryption algorithm", alg);
+				tfs_ck_result(x, i, TFS_STATUS_FAIL, e.attr, e.value,
+				              "%s is not an S3 encryption algorithm",
+				              e.state);
 			continue;
 		}
-		/* no SSE resource: the bucket's read-back block, if any */
-		legacy = S_sse_algorithm(
-			tfs_attr_block(a, "server_side_encryption_configuration"), &rule);
-		attr = legacy ? tfs_ck_fmt(x, "server_side_encryption_configuration"
-		                              "[0].rule[%zu].apply_server_side_"
-		                              "encryption_by_default[0]."
-		                              "sse_algorithm", rule)
-		              : "server_side_encryption_configuration";
-		if (legacy && strncmp(legacy, "aws:kms", 7) == 0)
-			tfs_ck_pass(x, i, attr,
-			            "the bucket reads back %s default encryption",
-			            legacy);
+		/* the bucket's read-back block shows the AWS default (SSE-S3)
+		 * whether or not anyone asked for it: only KMS says someone did */
+		if (e.state && strncmp(e.state, "aws:kms", 7) == 0)
+			tfs_ck_result(x, i, TFS_STATUS_PASS, e.attr, e.value,
+			              "the bucket reads back %s default encryption",
+			              e.state);
 		else
-			tfs_ck_fail(x, i, attr,
-			            "no aws_s3_bucket_server_side_encryption_"
-			            "configuration: encryption at rest is left to the "
-			            "AWS default (SSE-S3)%s, not declared in Terraform",
-			            legacy ? ", which the bucket reads back" : "");
+			tfs_ck_result(x, i, TFS_STATUS_FAIL, e.attr, e.value,
+			              "no aws_s3_bucket_server_side_encryption_"
+			              "configuration: encryption at rest is left to the "
+			              "AWS default (SSE-S3)%s, not declared in Terraform",
+			              e.state ? ", which the bucket reads back" : "");
 	}
-}
-
-static const char *const S_BPA_FLAGS[] = {
-	"block_public_acls", "block_public_policy", "ignore_public_acls",
-	"restrict_public_buckets",
-};
-
-/* The first of the four flags that is not true, or NULL when all are. */
-static const char *S_bpa_gap(const json_t *a)
-{
-	size_t k;
-	bool on;
-
-	for (k = 0; k < 4; k++)
-		if (!tfs_attr_bool(a, S_BPA_FLAGS[k], &on) || !on)
-			return S_BPA_FLAGS[k];
-	return NULL;
 }
 
 static void S_s3_bpa(tfs_check_ctx *x)
 {
-	size_t i, acct = TFS_NONE;
+	size_t i;
 
-	TFS_CK_FOREACH_TYPE(x, i, "aws_s3_account_public_access_block")
-		if (!S_bpa_gap(tfs_ck_attrs(x, i))) {
-			acct = i;
-			break;
-		}
 	TFS_CK_FOREACH(x, i, TFS_KIND_S3_BUCKET) {
-		const json_t *a = tfs_ck_attrs(x, i);
-		size_t b, it;
-		const char *gap = NULL;
+		tfs_ck_s3_setting p;
 
 		if (!tfs_ck_applies(x, i))
 			continue;
-		b = tfs_ck_first(x, "aws_s3_bucket_public_access_block", "bucket",
-		                 tfs_ck_bucket_name(a), &it);
-		if (b != TFS_NONE && !(gap = S_bpa_gap(tfs_ck_attrs(x, b))))
-			tfs_ck_result(x, i, TFS_STATUS_PASS,
-			              tfs_ck_fmt(x, "%s.restrict_public_buckets",
-			                         tfs_ck_address(x, b)),
-			              "true", "all four Block Public Access settings "
-			                      "are on");
-		else if (b != TFS_NONE)
-			tfs_ck_result(x, i, TFS_STATUS_FAIL,
-			              tfs_ck_fmt(x, "%s.%s", tfs_ck_address(x, b), gap),
-			              tfs_ck_value(x, tfs_ck_path(tfs_ck_attrs(x, b), gap)),
+		tfs_ck_s3_bpa(x, i, &p);
+		if (p.from == TFS_CK_S3_RESOURCE && p.on)
+			tfs_ck_result(x, i, TFS_STATUS_PASS, p.attr, p.value,
+			              "all four Block Public Access settings are on");
+		else if (p.from == TFS_CK_S3_RESOURCE)
+			tfs_ck_result(x, i, TFS_STATUS_FAIL, p.attr, p.value,
 			              "%s is off: a public ACL or policy can expose the "
-			              "bucket", gap);
-		else if (acct != TFS_NONE)
-			tfs_ck_result(x, i, TFS_STATUS_PASS,
-			              tfs_ck_fmt(x, "%s.restrict_public_buckets",
-			                         tfs_ck_address(x, acct)),
-			              "true", "the account-level Block Public Access "
-			                      "covers the bucket");
+			              "bucket", p.state);
+		else if (p.from == TFS_CK_S3_ACCOUNT)
+			tfs_ck_result(x, i, TFS_STATUS_PASS, p.attr, p.value,
+			              "the account-level Block Public Access covers "
+			              "the bucket");
 		else
-			tfs_ck_fail(x, i, "bucket",
-			            "no aws_s3_bucket_public_access_block; AWS blocks "
-			            "public access on new buckets and an account-level "
-			            "block may exist elsewhere, but Terraform does not "
-			            "enforce either");
+			tfs_ck_result(x, i, TFS_STATUS_FAIL, p.attr, p.value,
+			              "no aws_s3_bucket_public_access_block; AWS blocks "
+			              "public access on new buckets and an account-level "
+			              "block may exist elsewhere, but Terraform does not "
+			              "enforce either");
 	}
 }
 

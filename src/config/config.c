@@ -369,6 +369,9 @@ static bool S_checks(S_ctx *x, yaml_node_t *n)
 		else if (strcmp(key, "prod_environments") == 0)
 			ok = S_strings(x, v, "checks.prod_environments",
 			               &x->c->prod_envs, &x->c->n_prod_envs);
+		else if (strcmp(key, "state_buckets") == 0)
+			ok = S_strings(x, v, "checks.state_buckets",
+			               &x->c->state_buckets, &x->c->n_state_buckets);
 		else if (strcmp(key, "thresholds") == 0)
 			ok = S_thresholds(x, v);
 		else if (strcmp(key, "severity") == 0)
@@ -378,7 +381,8 @@ static bool S_checks(S_ctx *x, yaml_node_t *n)
 		else
 			ok = S_fail(x, k, "unknown key 'checks.%.40s' (expected "
 			                  "required_tags, prod_environments, "
-			                  "thresholds, severity or waivers)",
+			                  "state_buckets, thresholds, severity or "
+			                  "waivers)",
 			            key);
 		if (!ok)
 			return false;

@@ -18,7 +18,11 @@
  * container_definitions), the document is parsed, redacted by name, and
  * kept in the instance's sealed set before the attribute is replaced, so
  * checks can still read variable names, logConfiguration or health checks
- * while nothing shows a value of it.
+ * while nothing shows a value of it.  The same holds for a mark on a
+ * whole block or map, at the top or inside one (a Lambda function's
+ * environment, or its environment[0].variables fed from a sensitive
+ * variable): the top-level attribute is kept sealed as it was, since
+ * otherwise not even the variable names would be left to decide from.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -268,16 +272,34 @@ static void S_walk_init(S_walk *w, tfs_reader *rd)
 	w->rd = rd;
 }
 
-/* A whole top-level string the input marks sensitive: keep the JSON
- * document it holds, redacted by name, for decisions (see above). */
+/* A value the input marks sensitive, about to be replaced: a whole
+ * top-level string holding a JSON document, or a whole block or map at
+ * any depth.  Keep the document, or the top-level attribute holding the
+ * block, redacted by name, for decisions (see above).  A marked scalar
+ * inside a block needs nothing: the names around it stay readable. */
 static void S_seal(S_walk *w, const char *key, const json_t *v)
 {
 	S_walk inner;
 	json_t *doc;
 
-	if (w->depth != 0 || !w->inst || !json_is_string(v))
+	if (!w->inst)
 		return;
-	doc = json_loadb(json_string_value(v), json_string_length(v), 0, NULL);
+	if (w->depth != 0) {
+		if ((!json_is_object(v) && !json_is_array(v)) ||
+		    w->depth > MAX_TRACKED_DEPTH || !w->steps[0].key)
+			return;
+		key = w->steps[0].key;
+		v = json_object_get(w->inst->attributes, key);
+	}
+	if (!key || (w->inst->sealed && json_object_get(w->inst->sealed, key)))
+		return; /* kept already, by an earlier mark */
+	if (json_is_string(v))
+		doc = json_loadb(json_string_value(v), json_string_length(v), 0,
+		                 NULL);
+	else if (json_is_object(v) || json_is_array(v))
+		doc = json_deep_copy(v);
+	else
+		return;
 	if (!doc)
 		return; /* not a document: nothing to decide from */
 	S_walk_init(&inner, w->rd);
@@ -331,6 +353,7 @@ static void S_mirror(S_walk *w, json_t *v, json_t *m)
 				continue;
 			if (json_is_true(mv)) {
 				if (!S_already(child)) {
+					S_seal(w, NULL, child);
 					json_array_set_new(v, i, S_redacted());
 					S_record(w, NULL, i);
 				}
@@ -364,6 +387,7 @@ static void S_all_leaves(S_walk *w, json_t *v)
 			if (json_is_null(json_array_get(v, i)) ||
 			    S_already(json_array_get(v, i)))
 				continue;
+			S_seal(w, NULL, json_array_get(v, i));
 			json_array_set_new(v, i, S_redacted());
 			S_record(w, NULL, i);
 		}
@@ -435,8 +459,7 @@ static bool S_follow(S_walk *w, json_t *attrs, json_t *path)
 	}
 	if (json_is_null(cur) || S_already(cur))
 		return true;
-	if (n == 1 && last_key)
-		S_seal(w, last_key, cur);
+	S_seal(w, last_key, cur);
 	if (last_key && json_is_object(parent))
 		json_object_set_new(parent, last_key, S_redacted());
 	else if (!last_key && json_is_array(parent))

@@ -216,10 +216,14 @@ void tfs_est_lambda_provisioned(tfs_est_ctx *c)
 void tfs_est_event_bus(tfs_est_ctx *c)
 {
 	/* events from AWS services to the default bus are free; custom and
-	 * partner events are billed, at a price the facts do not hold */
-	tfs_est_usage(c, "Custom events", "events", "monthly_custom_events", 1,
-	              "eventbridge.custom_events.event");
-	tfs_est_usage(c, "Third-party events", "events",
-	              "monthly_third_party_events", 1,
-	              "eventbridge.partner_events.event");
+	 * partner events are billed, at a price the facts do not hold.  A
+	 * partner's bus (event_source_name) carries that partner's events. */
+	const char *partner = tfs_attr_str(c->a, "event_source_name");
+	if (partner && *partner)
+		tfs_est_usage(c, "Third-party events", "events",
+		              "monthly_third_party_events", 1,
+		              "eventbridge.partner_events.event");
+	else
+		tfs_est_usage(c, "Custom events", "events", "monthly_custom_events",
+		              1, "eventbridge.custom_events.event");
 }

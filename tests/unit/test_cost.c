@@ -1041,6 +1041,10 @@ static void test_events_streams_deliveries(void **s)
 	/* custom events: no price in the facts, so the bus says so */
 	assert_int_equal(res(c, "aws_cloudwatch_event_bus.bus")->status,
 	                 TFS_COST_PRICE_NOT_FOUND);
+	/* a custom bus carries custom events; partner events need a partner's */
+	assert_int_equal(res(c, "aws_cloudwatch_event_bus.bus")->ncomponents, 1);
+	assert_non_null(comp(res(c, "aws_cloudwatch_event_bus.bus"),
+	                     "eventbridge.custom_events.event"));
 	assert_int_equal(res(c, "aws_cloudwatch_event_rule.tick")->status,
 	                 TFS_COST_FREE);
 	assert_string_equal(res(c, "aws_cloudwatch_event_target.t")->note,

@@ -482,7 +482,7 @@ static void S_lambda_dlq(tfs_check_ctx *x)
 	size_t i;
 
 	TFS_CK_FOREACH(x, i, TFS_KIND_LAMBDA) {
-		const char *attr, *value;
+		const char *attr, *value, *dlq;
 		S_names from;
 		size_t e, f;
 
@@ -507,7 +507,26 @@ static void S_lambda_dlq(tfs_check_ctx *x)
 			          "asynchronously (SNS, EventBridge, S3)");
 			continue;
 		}
-		if ((f = S_async_failure(x, i)) != TFS_NONE) {
+		/* the function's own dead-letter queue first: the model keeps one
+		 * edge per pair, so a mapping's on-failure edge to the same queue
+		 * may be the one that carries the evidence */
+		dlq = json_string_value(tfs_ck_path(tfs_ck_attrs(x, i),
+		                                    "dead_letter_config[0].target_arn"));
+		if (dlq && *dlq && strncmp(dlq, TFS_AFTER_APPLY,
+		                           strlen(TFS_AFTER_APPLY)) != 0) {
+			const char *to = dlq;
+			S_FOREACH_OUT(x, e, i) {
+				size_t t = x->m->edges[e].to;
+				if (x->m->edges[e].kind == TFS_EDGE_ON_FAILURE &&
+				    tfs_ck_str_eq(tfs_attr_str(tfs_ck_attrs(x, t), "arn"),
+				                  dlq))
+					to = x->m->nodes[t].address;
+			}
+			S_names_done(x, &from);
+			tfs_ck_pass(x, i, "dead_letter_config[0].target_arn",
+			            "events that still fail after the retries go to %s",
+			            to);
+		} else if ((f = S_async_failure(x, i)) != TFS_NONE) {
 			S_edge_attr(x, f, i, &attr, &value);
 			S_names_done(x, &from);
 			tfs_ck_result(

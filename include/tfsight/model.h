@@ -182,7 +182,9 @@ typedef enum tfs_edge_kind {
 	TFS_EDGE_ALARM,          /* alarm -> the resource it watches */
 	TFS_EDGE_WAF,            /* web ACL -> what it protects */
 	TFS_EDGE_PART,           /* API -> its routes, stages, authorizers;
-	                            user pool -> its clients, domain */
+	                            user pool -> its clients, domain; event
+	                            bus -> its rules; function -> its aliases,
+	                            URL, concurrency and invoke configs */
 	TFS_EDGE_API_INTEGRATION,/* route (or method) -> its integration */
 	TFS_EDGE_INTEGRATION,    /* integration -> Lambda / LB / VPC link / URL */
 	TFS_EDGE_AUTHORIZER,     /* authorizer -> user pool / Lambda */
@@ -196,6 +198,8 @@ typedef enum tfs_edge_kind {
 	TFS_EDGE_MAY_ACCESS,     /* compute -> what its role's policies grant
 	                            (a permission, not traffic) */
 	TFS_EDGE_IDENTITY_ROLE,  /* identity pool -> IAM role */
+	TFS_EDGE_CERTIFICATE,    /* listener / CloudFront / API domain -> ACM
+	                            certificate it serves */
 } tfs_edge_kind;
 
 typedef struct tfs_edge {

@@ -258,6 +258,7 @@ static bool S_dependency(tfs_edge_kind k)
 	case TFS_EDGE_ON_FAILURE:
 	case TFS_EDGE_MAY_ACCESS:
 	case TFS_EDGE_IDENTITY_ROLE:
+	case TFS_EDGE_CERTIFICATE:
 		return true;
 	case TFS_EDGE_INTEGRATION:
 	case TFS_EDGE_API_MAPPING:
@@ -1954,8 +1955,12 @@ static void S_edges(layout_page *p, size_t users_box)
 		tfs_dedge_style st = S_dependency(e->kind) ? TFS_DEDGE_DEPENDENCY
 		                                           : TFS_DEDGE_TRAFFIC;
 		const char *label = e->label;
-		if (e->kind == TFS_EDGE_ALARM || f == t)
-			continue; /* alarms are counted on their card */
+		/* alarms are counted on their card; a certificate is drawn in
+		 * the edge row, and a line to it from every listener and domain
+		 * would say little */
+		if (e->kind == TFS_EDGE_ALARM || e->kind == TFS_EDGE_CERTIFICATE ||
+		    f == t)
+			continue;
 		if (!c->visible[f] || !c->visible[t] || c->head[f] == TFS_NONE ||
 		    c->head[t] == TFS_NONE)
 			continue;

@@ -611,6 +611,42 @@ static void S_eips(tfs_builder *b)
 	}
 }
 
+/* The ACM certificates a listener, a distribution or an API custom domain
+ * serves, when they are in the input (a certificate of another state says
+ * nothing the diagram or the checks use). */
+static void S_certificates(tfs_builder *b, size_t n, tfs_kind k)
+{
+	static const struct {
+		tfs_kind kind;
+		const char *block, *attr;
+	} AT[] = {
+		{TFS_KIND_LISTENER, NULL, "certificate_arn"},
+		{TFS_KIND_CLOUDFRONT, "viewer_certificate", "acm_certificate_arn"},
+		{TFS_KIND_API_DOMAIN, "domain_name_configuration", "certificate_arn"},
+		{TFS_KIND_API_DOMAIN, NULL, "regional_certificate_arn"},
+		{TFS_KIND_API_DOMAIN, NULL, "certificate_arn"},
+	};
+	const json_t *a = tfs_node_attrs(b->m, n);
+
+	for (size_t i = 0; i < sizeof(AT) / sizeof(*AT); i++) {
+		const char *arn;
+		size_t cert;
+		if (AT[i].kind != k)
+			continue;
+		arn = tfs_attr_str(AT[i].block ? tfs_attr_block(a, AT[i].block) : a,
+		                   AT[i].attr);
+		cert = tfs_b_find(b, TFS_KIND_ACM_CERTIFICATE, arn);
+		if (cert != TFS_NONE)
+			tfs_b_edge(b, n, cert, TFS_EDGE_CERTIFICATE, n,
+			           AT[i].block ? tfs_arena_strfmt(&b->m->arena,
+			                                          "%s[0].%s",
+			                                          AT[i].block,
+			                                          AT[i].attr)
+			                       : AT[i].attr,
+			           arn, NULL);
+	}
+}
+
 void tfs_build_edges(tfs_builder *b)
 {
 	tfs_model *m = b->m;
@@ -629,6 +665,7 @@ void tfs_build_edges(tfs_builder *b)
 	}
 	for (i = 0; i < nres; i++) {
 		tfs_kind k = m->nodes[i].kind;
+		S_certificates(b, i, k);
 		if (k == TFS_KIND_ROUTE53_RECORD)
 			S_dns_alias(b, i);
 		else if (k == TFS_KIND_CLOUDFRONT)

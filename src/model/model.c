@@ -340,6 +340,7 @@ const char *tfs_edge_kind_name(tfs_edge_kind k)
 	case TFS_EDGE_ON_FAILURE: return "on-failure";
 	case TFS_EDGE_MAY_ACCESS: return "may-access";
 	case TFS_EDGE_IDENTITY_ROLE: return "identity-role";
+	case TFS_EDGE_CERTIFICATE: return "certificate";
 	}
 	return "edge";
 }
@@ -571,6 +572,25 @@ static const char *S_label(const tfs_inventory_item *it)
 	return it->inst->name;
 }
 
+/* A web ACL of REGIONAL scope (it protects load balancers and APIs) and a
+ * certificate outside us-east-1 (CloudFront takes only those) are
+ * regional resources, though their kinds are the edge's. */
+static bool S_regional_at_edge(const tfs_node *node,
+                               const tfs_inventory_item *it)
+{
+	const char *scope;
+
+	if (node->kind == TFS_KIND_WAF_ACL) {
+		scope = tfs_attr_str(it->inst->attributes, "scope");
+		return scope && strcmp(scope, "REGIONAL") == 0;
+	}
+	if (node->kind == TFS_KIND_ACM_CERTIFICATE)
+		return it->region && strcmp(it->region, "us-east-1") != 0 &&
+		       strcmp(it->region, "global") != 0 &&
+		       strcmp(it->region, "unknown") != 0;
+	return false;
+}
+
 /* Index each node under the values others use to refer to it (DNS names
  * are indexed in lower case by edges.c). */
 static void S_index_node(tfs_builder *b, size_t n)
@@ -736,6 +756,8 @@ tfs_model *tfs_model_build(const tfs_state *st, const tfs_inventory *inv,
 		    (S_edge_type(it->inst->type) ||
 		     strcmp(it->region, "global") == 0))
 			node->placement = TFS_PLACE_EDGE;
+		else if (S_regional_at_edge(node, it))
+			node->placement = TFS_PLACE_REGIONAL;
 		node->public_source = TFS_PUBLIC_UNKNOWN;
 		node->tier = TFS_TIER_PRIVATE;
 		S_environment(node, opt);

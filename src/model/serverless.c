@@ -549,9 +549,36 @@ typedef struct {
 	size_t node;
 } S_arn;
 
-static int S_arn_cmp(const void *pa, const void *pb)
+typedef struct {
+	const char *arn;
+	size_t node;
+	int rank; /* 0: a typed resource; 1: a generic one (ties: node order) */
+} S_arn_row;
+
+static int S_arn_row_cmp(const void *pa, const void *pb)
 {
-	return strcmp(((const S_arn *)pa)->arn, ((const S_arn *)pb)->arn);
+	const S_arn_row *a = pa, *b = pb;
+	int c = strcmp(a->arn, b->arn);
+	if (c)
+		return c;
+	if (a->rank != b->rank)
+		return a->rank - b->rank;
+	return a->node < b->node ? -1 : a->node > b->node;
+}
+
+/* Types whose `arn` attribute is another resource's: an event target's is
+ * its target, a secret version's its secret, a topic policy's its topic. */
+static bool S_echoes_arn(const char *type)
+{
+	static const char *const ECHO[] = {
+		"aws_cloudwatch_event_target",
+		"aws_secretsmanager_secret_version",
+		"aws_sns_topic_policy",
+	};
+	for (size_t i = 0; i < sizeof(ECHO) / sizeof(*ECHO); i++)
+		if (strcmp(type, ECHO[i]) == 0)
+			return true;
+	return false;
 }
 
 typedef struct {
@@ -667,15 +694,19 @@ static void S_grants_build(tfs_builder *b, S_grants *g)
 	memset(g, 0, sizeof(*g));
 	tfs_map_init(&g->roles);
 	g->next = xmalloc(tfs_mul_size(m->nresources + 1, sizeof(*g->next)));
+	S_arn_row *rows = NULL;
+	size_t nrows = 0, j;
+
 	for (i = 0; i < m->nresources; i++) {
 		const char *arn = tfs_attr_str(tfs_node_attrs(m, i), "arn");
 		const char *role = NULL;
 		g->next[i] = 0;
-		if (arn) {
-			tfs_grow(&g->arns, &cap, g->narns + 1, sizeof(*g->arns));
-			g->arns[g->narns].arn = arn;
-			g->arns[g->narns].node = i;
-			g->narns++;
+		if (arn && !S_echoes_arn(S_type(m, i))) {
+			tfs_grow(&rows, &cap, nrows + 1, sizeof(*rows));
+			rows[nrows].arn = arn;
+			rows[nrows].node = i;
+			rows[nrows].rank = m->nodes[i].kind == TFS_KIND_GENERIC;
+			nrows++;
 		}
 		if (S_is(m, i, "aws_iam_role_policy") ||
 		    S_is(m, i, "aws_iam_role_policy_attachment"))
@@ -687,7 +718,18 @@ static void S_grants_build(tfs_builder *b, S_grants *g)
 			tfs_map_put(&g->roles, role, i + 1);
 		}
 	}
-	tfs_sort(g->arns, g->narns, sizeof(*g->arns), S_arn_cmp);
+	/* one node per ARN: the resource itself before anything else that
+	 * happens to record the same ARN */
+	tfs_sort(rows, nrows, sizeof(*rows), S_arn_row_cmp);
+	g->arns = xmalloc(tfs_mul_size(nrows + 1, sizeof(*g->arns)));
+	for (i = 0; i < nrows; i = j) {
+		g->arns[g->narns].arn = rows[i].arn;
+		g->arns[g->narns].node = rows[i].node;
+		g->narns++;
+		for (j = i + 1; j < nrows && strcmp(rows[j].arn, rows[i].arn) == 0;)
+			j++;
+	}
+	free(rows);
 }
 
 static void S_may_access(tfs_builder *b, const S_grants *g, size_t fn)
@@ -723,6 +765,30 @@ static void S_may_access(tfs_builder *b, const S_grants *g, size_t fn)
 	}
 }
 
+/* ---- parts -------------------------------------------------------------------- */
+
+/* A function's alias, URL, provisioned concurrency or invoke config. */
+static void S_function_part(tfs_builder *b, size_t n)
+{
+	const char *fn = tfs_attr_str(tfs_node_attrs(b->m, n), "function_name");
+	tfs_b_edge(b, S_function(b, fn), n, TFS_EDGE_PART, n, "function_name", fn,
+	           NULL);
+}
+
+/* A rule of a custom bus (the default bus is no resource of the state). */
+static void S_bus_rule(tfs_builder *b, size_t n)
+{
+	const char *bus = tfs_attr_str(tfs_node_attrs(b->m, n), "event_bus_name");
+	size_t at;
+
+	if (!bus || strcmp(bus, "default") == 0)
+		return;
+	at = tfs_b_find(b, TFS_KIND_GENERIC, bus);
+	if (at != TFS_NONE && at < b->m->nresources &&
+	    S_is(b->m, at, "aws_cloudwatch_event_bus"))
+		tfs_b_edge(b, at, n, TFS_EDGE_PART, n, "event_bus_name", bus, NULL);
+}
+
 /* ---- all of it --------------------------------------------------------------- */
 
 void tfs_build_serverless(tfs_builder *b)
@@ -756,6 +822,13 @@ void tfs_build_serverless(tfs_builder *b)
 			S_redrive(b, i, i);
 		} else if (k == TFS_KIND_COGNITO_USER_POOL) {
 			S_user_pool(b, i);
+		} else if (k == TFS_KIND_EVENT_RULE) {
+			S_bus_rule(b, i);
+		} else if (strcmp(type, "aws_lambda_alias") == 0 ||
+		           strcmp(type, "aws_lambda_function_url") == 0 ||
+		           strcmp(type, "aws_lambda_provisioned_concurrency_config") ==
+		                   0) {
+			S_function_part(b, i);
 		} else if (strcmp(type, "aws_apigatewayv2_api_mapping") == 0 ||
 		           strcmp(type, "aws_api_gateway_base_path_mapping") == 0) {
 			S_mapping(b, i);
@@ -768,6 +841,7 @@ void tfs_build_serverless(tfs_builder *b)
 		} else if (strcmp(type, "aws_s3_bucket_notification") == 0) {
 			S_bucket_notification(b, i);
 		} else if (strcmp(type, "aws_lambda_function_event_invoke_config") == 0) {
+			S_function_part(b, i);
 			S_invoke_config(b, i);
 		} else if (strcmp(type, "aws_sqs_queue_redrive_policy") == 0) {
 			S_redrive(b, i,

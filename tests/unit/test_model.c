@@ -500,6 +500,60 @@ static void test_serverless_edges(void **s)
 	release(&f);
 }
 
+/* Parts, certificates, and grants that reach the resource an ARN names,
+ * not another resource that records the same ARN. */
+static void test_serverless_parts(void **s)
+{
+#define QARN "arn:aws:sqs:sa-east-1:111122223333:"
+#define CERT "arn:aws:acm:sa-east-1:111122223333:certificate/1"
+	fixture f = build(
+		R("aws_lambda_function", "fn", "{'function_name':'fn','arn':"
+		  "'arn:aws:lambda:sa-east-1:111122223333:function:fn','role':"
+		  "'arn:aws:iam::111122223333:role/fn'}") ","
+		R("aws_lambda_alias", "live", "{'function_name':'fn','name':'live'}") ","
+		R("aws_lambda_provisioned_concurrency_config", "pc",
+		  "{'function_name':'fn','qualifier':'live'}") ","
+		R("aws_cloudwatch_event_bus", "bus", "{'id':'orders','name':'orders',"
+		  "'arn':'arn:aws:events:sa-east-1:111122223333:event-bus/orders'}") ","
+		R("aws_cloudwatch_event_rule", "placed", "{'name':'placed',"
+		  "'event_bus_name':'orders'}") ","
+		R("aws_cloudwatch_event_rule", "tick", "{'name':'tick',"
+		  "'event_bus_name':'default'}") ","
+		R("aws_cloudwatch_event_target", "q", "{'rule':'placed','arn':'"
+		  QARN "jobs'}") ","
+		R("aws_sqs_queue", "jobs", "{'name':'jobs','arn':'" QARN "jobs'}") ","
+		R("aws_acm_certificate", "api", "{'arn':'" CERT "'}") ","
+		R("aws_apigatewayv2_domain_name", "api", "{'domain_name':'api.x',"
+		  "'domain_name_configuration':[{'certificate_arn':'" CERT "'}]}") ","
+		R("aws_iam_role", "fn", "{'name':'fn','arn':"
+		  "'arn:aws:iam::111122223333:role/fn'}") ","
+		R("aws_iam_role_policy", "fn", "{'role':'fn','policy':'{\\\"Statement"
+		  "\\\":[{\\\"Effect\\\":\\\"Allow\\\",\\\"Action\\\":"
+		  "\\\"sqs:SendMessage\\\",\\\"Resource\\\":\\\"" QARN
+		  "jobs\\\"}]}'}"));
+	(void)s;
+#undef QARN
+#undef CERT
+
+	assert_non_null(edge(f.m, "aws_lambda_function.fn", "aws_lambda_alias.live",
+	                     TFS_EDGE_PART));
+	assert_non_null(edge(f.m, "aws_lambda_function.fn",
+	                     "aws_lambda_provisioned_concurrency_config.pc",
+	                     TFS_EDGE_PART));
+	assert_non_null(edge(f.m, "aws_cloudwatch_event_bus.bus",
+	                     "aws_cloudwatch_event_rule.placed", TFS_EDGE_PART));
+	assert_null(edge(f.m, "aws_cloudwatch_event_bus.bus",
+	                 "aws_cloudwatch_event_rule.tick", TFS_EDGE_PART));
+	assert_non_null(edge(f.m, "aws_apigatewayv2_domain_name.api",
+	                     "aws_acm_certificate.api", TFS_EDGE_CERTIFICATE));
+	/* the target records the queue's ARN; the grant is on the queue */
+	assert_non_null(edge(f.m, "aws_lambda_function.fn", "aws_sqs_queue.jobs",
+	                     TFS_EDGE_MAY_ACCESS));
+	assert_null(edge(f.m, "aws_lambda_function.fn",
+	                 "aws_cloudwatch_event_target.q", TFS_EDGE_MAY_ACCESS));
+	release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -512,6 +566,7 @@ int main(void)
 		cmocka_unit_test(test_real_fixtures),
 		cmocka_unit_test(test_as_deployed),
 		cmocka_unit_test(test_serverless_edges),
+		cmocka_unit_test(test_serverless_parts),
 	};
 	return cmocka_run_group_tests_name("model", tests, NULL, NULL);
 }

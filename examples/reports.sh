@@ -22,3 +22,9 @@ common=(--config examples/tfsight.yml --usage examples/usage.yml)
 # dev and prod side by side: the environment comparison
 "$tfsight" report "${common[@]}" --title "webapp (dev and prod)" \
 	--out "$out/webapp" examples/webapp-dev.tfstate examples/webapp-prod.tfstate
+# the serverless half: Lambda, API Gateway, DynamoDB, SNS/SQS, Cognito
+serverless=(--config examples/tfsight.yml --usage examples/serverless-usage.yml)
+"$tfsight" report "${serverless[@]}" --title "orders serverless prod" \
+	--out "$out/serverless-prod" examples/serverless-prod.tfstate
+"$tfsight" report "${serverless[@]}" --title "orders serverless dev" \
+	--out "$out/serverless-dev" examples/serverless-dev.tfstate

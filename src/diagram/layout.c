@@ -602,6 +602,7 @@ static void S_card_add(layout_page *p, size_t card, size_t n)
 		cd->has_cost = true;
 		cd->cost += c->cost->resources[n].monthly_cost;
 		cd->pending |= c->cost->resources[n].pending_usage > 0;
+		cd->no_price |= c->cost->resources[n].missing_prices > 0;
 	}
 	if (c->failed)
 		cd->failed += c->failed[n];
@@ -1077,11 +1078,18 @@ static void S_card_text(layout_page *p, size_t box, const layout_card *cd)
 		}
 	}
 	if (c->cost && cd->has_cost && !cd->cost_elsewhere) {
-		/* a resource drawn in several AZs shows its cost once */
-		S_money(&l4, cd->cost);
-		tfs_buf_adds(&l4, "/mo");
-		if (cd->pending)
-			tfs_buf_adds(&l4, " + usage");
+		/* a resource drawn in several AZs shows its cost once; a part
+		 * without a price is said, never shown as $0 */
+		if (cd->no_price && cd->cost == 0) {
+			tfs_buf_adds(&l4, "price missing");
+		} else {
+			S_money(&l4, cd->cost);
+			tfs_buf_adds(&l4, "/mo");
+			if (cd->no_price)
+				tfs_buf_adds(&l4, " + price missing");
+			else if (cd->pending)
+				tfs_buf_adds(&l4, " + usage");
+		}
 		if (cd->ncopies > 1)
 			tfs_buf_addf(&l4, " (%zu AZs)", cd->ncopies);
 	}

@@ -63,6 +63,7 @@ typedef struct layout_card {
 	bool has_cost;
 	double cost;
 	bool pending;        /* usage-based parts without usage */
+	bool no_price;       /* a part whose price the tables lack */
 	bool cost_elsewhere; /* another copy (AZ) shows the cost */
 	bool standby;        /* a Multi-AZ database's standby */
 	size_t ncopies;      /* AZs the same resource is drawn in */

@@ -465,6 +465,44 @@ static void test_pages_per_vpc_and_env_filter(void **s)
 	release(&f);
 }
 
+/* A card whose price the tables lack says so, never "$0.00/mo". */
+static void test_price_missing_card(void **s)
+{
+	fixture f = build(
+		R("aws_cognito_user_pool", "plus", "{'id':'sa-east-1_P','name':"
+		  "'plus','user_pool_tier':'PLUS'}") ","
+		R("aws_sqs_queue", "q", "{'name':'q','arn':"
+		  "'arn:aws:sqs:sa-east-1:1:q'}"));
+	tfs_cost *c = tfs_cost_estimate(f.m, tfs_pricing_bundled(), NULL);
+	tfs_diagram_options o;
+	tfs_diagram *d;
+	const tfs_dbox *b;
+	bool said = false, dollars = false;
+	(void)s;
+
+	tfs_diagram_options_init(&o);
+	o.cost = c;
+	d = tfs_diagram_layout(f.m, &o);
+	b = box_of(&d->pages[0], TFS_KIND_COGNITO_USER_POOL, 0);
+	assert_non_null(b);
+	for (size_t k = 0; k < b->ntext; k++) {
+		said |= strcmp(b->text[k].text, "price missing") == 0;
+		dollars |= strstr(b->text[k].text, "$") != NULL;
+	}
+	assert_true(said);
+	assert_false(dollars);
+	/* a queue waiting for usage still shows its $0 with "+ usage" */
+	b = box_of(&d->pages[0], TFS_KIND_SQS_QUEUE, 0);
+	assert_non_null(b);
+	said = false;
+	for (size_t k = 0; k < b->ntext; k++)
+		said |= strstr(b->text[k].text, "+ usage") != NULL;
+	assert_true(said);
+	tfs_diagram_free(d);
+	tfs_cost_free(c);
+	release(&f);
+}
+
 static void test_empty_state(void **s)
 {
 	fixture f = build("");
@@ -1091,6 +1129,7 @@ int main(void)
 		cmocka_unit_test(test_sanitise),
 		cmocka_unit_test(test_repeated_modules_collapse),
 		cmocka_unit_test(test_pages_per_vpc_and_env_filter),
+		cmocka_unit_test(test_price_missing_card),
 		cmocka_unit_test(test_empty_state),
 		cmocka_unit_test(test_real_fixtures),
 		cmocka_unit_test(test_examples_every_page),

@@ -1105,6 +1105,11 @@ static bool S_rest_throttle(tfs_check_ctx *x, size_t stage, const char **attr,
 
 		if (!tfs_ck_str_eq(tfs_attr_str(sa, "stage_name"), name))
 			continue;
+		/* settings without a limit are the evidence of a failure */
+		*attr = tfs_ck_fmt(x, "%s.settings[0].throttling_rate_limit",
+		                   tfs_ck_address(x, s));
+		*value = tfs_ck_value(x, json_object_get(set,
+		                                         "throttling_rate_limit"));
 		r = S_limit(set, "throttling_rate_limit", &rate);
 		b = S_limit(set, "throttling_burst_limit", &burst);
 		if (r || b) {
@@ -1152,6 +1157,8 @@ static void S_api_throttling(tfs_check_ctx *x)
 		if (!tfs_ck_applies(x, i))
 			continue;
 		if (S_rest(x, i)) {
+			attr = NULL;
+			value = NULL;
 			if (S_rest_throttle(x, i, &attr, &value))
 				tfs_ck_result(
 					x, i, TFS_STATUS_PASS, attr, value,
@@ -1161,8 +1168,9 @@ static void S_api_throttling(tfs_check_ctx *x)
 			else
 				tfs_ck_result(
 					x, i, TFS_STATUS_FAIL,
-					"aws_api_gateway_method_settings",
-					"(absent)",
+					attr ? attr
+					     : "aws_api_gateway_method_settings",
+					value ? value : "(absent)",
 					"no throttle on the stage (method "
 					"settings or a usage plan): only the "
 					"account-wide limit stands between a "

@@ -174,7 +174,7 @@ demo: check-deps
 	@echo
 	@echo "== the example reports (examples/reports.sh)"
 	@bash examples/reports.sh $(BIN) reports
-	@echo "open reports/webapp/index.html (dev and prod), reports/webapp-prod/ or reports/webapp-dev/"
+	@echo "open reports/webapp/index.html (dev and prod), reports/webapp-prod/, reports/webapp-dev/ or reports/serverless-prod/"
 
 bench: check-deps
 	@$(MAKE) --no-print-directory BUILD=build/bench CFLAGS="-O2 -g" \

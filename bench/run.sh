@@ -275,6 +275,30 @@ else
 	echo "diagram vs dot: skipped (Graphviz 'dot' not installed)"
 fi
 
+# ---- security-group mesh ---------------------------------------------------------
+# The network join on its worst case (bench/gen-sg-mesh.py): GROUPS x GROUPS
+# rules between GROUPS x SERVICES memberships.  topology against the bare
+# parse, at two sizes: time and memory must follow the state's size.
+for mesh in ${BENCH_MESH:-60x60 400x100}; do
+	MESH=$BUILD/mesh-$mesh.tfstate
+	if [ ! -f "$MESH" ] || [ bench/gen-sg-mesh.py -nt "$MESH" ]; then
+		python3 bench/gen-sg-mesh.py "${mesh%x*}" "${mesh#*x}" >"$MESH.tmp" &&
+			mv "$MESH.tmp" "$MESH"
+	fi
+	mapfile -t lines < <("$MEASURE" -r "$RUNS" -- \
+		"$BUILD/bench-parse" "$MESH" :: \
+		"$BUILD/tfsight" topology --format json "$MESH")
+	declare -A m0=() m1=()
+	for kv in ${lines[0]}; do m0[${kv%%=*}]=${kv#*=}; done
+	for kv in ${lines[1]}; do m1[${kv%%=*}]=${kv#*=}; done
+	echo
+	echo "sg mesh $mesh ($(($(stat -c %s "$MESH") / 1024)) KiB): bare ${m0[median_ms]} ms" \
+		"${m0[max_rss_kib]} KiB; topology ${m1[median_ms]} ms ${m1[max_rss_kib]} KiB" \
+		"($(ratio "${m1[median_ms]}" "${m0[median_ms]}")x time," \
+		"$(ratio "${m1[max_rss_kib]}" "${m0[max_rss_kib]}")x memory)"
+	unset m0 m1
+done
+
 # ---- parallel inputs -----------------------------------------------------------
 # The same 20 states (copies of the 10-copy state) read and checked on one
 # thread and on two: the output must be byte-identical, the time shorter.

@@ -383,11 +383,56 @@ static long S_db_port(const json_t *a)
 	return 0;
 }
 
+/* The rules that let one compute node reach one data store, kept while a
+ * data store's edges are gathered: the first few for the evidence, the
+ * number of the others. */
+enum { S_RULES_SHOWN = 3 };
+typedef struct {
+	size_t stamp; /* the data store being gathered + 1 */
+	size_t nrules;
+	size_t rules[S_RULES_SHOWN];
+} S_reach;
+
+typedef struct {
+	size_t peer_sg, rule;
+} S_allow;
+
+static int S_allow_cmp(const void *pa, const void *pb)
+{
+	const S_allow *a = pa, *b = pb;
+	if (a->peer_sg != b->peer_sg)
+		return a->peer_sg < b->peer_sg ? -1 : 1;
+	return a->rule < b->rule ? -1 : a->rule > b->rule;
+}
+
+/* The first (security group, compute node) pair of group sg. */
+static size_t S_first_pair(const S_pair *pairs, size_t npairs, size_t sg)
+{
+	S_pair probe = {sg, 0};
+	size_t lo = 0, hi = npairs;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (S_pair_cmp(&pairs[mid], &probe) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* One edge from a compute node to a data store, whatever the number of
+ * rules and groups that allow it: the evidence names the first rules and
+ * counts the rest.  Work and memory grow with the rules and the pairs,
+ * never with their product (60 groups x 60 services is 3,600 edges, not
+ * 216,000 per database). */
 static void S_network(tfs_builder *b)
 {
 	tfs_model *m = b->m;
 	S_pair *pairs = NULL;
-	size_t npairs = 0, cap = 0, i, r;
+	S_allow *allows = NULL;
+	S_reach *reach;
+	size_t *touched;
+	size_t npairs = 0, cap = 0, acap = 0, tcap = 0, i, r;
 
 	/* (security group, compute node) pairs, sorted by group */
 	for (i = 0; i < m->nresources; i++) {
@@ -410,19 +455,23 @@ static void S_network(tfs_builder *b)
 		}
 	}
 	tfs_sort(pairs, npairs, sizeof(*pairs), S_pair_cmp);
+	reach = xcalloc(m->nresources + 1, sizeof(*reach));
+	touched = NULL;
 
 	for (i = 0; i < m->nresources; i++) {
 		tfs_kind k = m->nodes[i].kind;
 		const char *key;
 		const json_t *list;
 		long port;
-		size_t j;
+		size_t j, nallows = 0, ntouched = 0, a, t;
+		char label[32];
 
 		if (k != TFS_KIND_RDS_INSTANCE && k != TFS_KIND_RDS_CLUSTER &&
 		    k != TFS_KIND_ELASTICACHE)
 			continue;
 		port = S_db_port(tfs_node_attrs(m, i));
 		list = S_sg_list(m, i, &key);
+		/* the rules of its groups that allow its port from a group */
 		for (j = 0; j < json_array_size(list) && port > 0; j++) {
 			size_t sg = tfs_b_find(b, TFS_KIND_SECURITY_GROUP,
 			                       json_string_value(json_array_get(list, j)));
@@ -431,38 +480,69 @@ static void S_network(tfs_builder *b)
 			for (r = tfs_rules_first(m, sg);
 			     r < m->nrules && m->rules[r].sg == sg; r++) {
 				const tfs_sg_rule *rule = &m->rules[r];
-				S_pair probe = {rule->peer_sg, 0};
-				size_t lo;
-				char label[32];
 				if (!rule->ingress ||
 				    rule->peer_sg == TFS_NONE || rule->from_port > port ||
 				    rule->to_port < port ||
 				    (strcmp(rule->protocol, "tcp") != 0 &&
 				     strcmp(rule->protocol, "-1") != 0))
 					continue;
-				/* first pair of that group */
-				lo = 0;
-				{
-					size_t hi = npairs;
-					while (lo < hi) {
-						size_t mid = lo + (hi - lo) / 2;
-						if (S_pair_cmp(&pairs[mid], &probe) < 0)
-							lo = mid + 1;
-						else
-							hi = mid;
-					}
-				}
-				snprintf(label, sizeof(label), "tcp/%ld", port);
-				for (; lo < npairs && pairs[lo].sg == rule->peer_sg; lo++)
-					tfs_b_edge_raw(b, pairs[lo].node, i, TFS_EDGE_NETWORK,
-					               tfs_arena_strfmt(&m->arena,
-					                                "%s allows %s from %s",
-					                                rule->evidence, label,
-					                                rule->peer_sg_id),
-					               label);
+				tfs_grow(&allows, &acap, nallows + 1, sizeof(*allows));
+				allows[nallows].peer_sg = rule->peer_sg;
+				allows[nallows].rule = r;
+				nallows++;
 			}
 		}
+		if (!nallows)
+			continue;
+		/* each peer group's members once, with every rule naming it */
+		tfs_sort(allows, nallows, sizeof(*allows), S_allow_cmp);
+		for (a = 0; a < nallows;) {
+			size_t end = a, p;
+			while (end < nallows && allows[end].peer_sg == allows[a].peer_sg)
+				end++;
+			for (p = S_first_pair(pairs, npairs, allows[a].peer_sg);
+			     p < npairs && pairs[p].sg == allows[a].peer_sg; p++) {
+				S_reach *rc = &reach[pairs[p].node];
+				size_t x;
+				if (rc->stamp != i + 1) {
+					rc->stamp = i + 1;
+					rc->nrules = 0;
+					tfs_grow(&touched, &tcap, ntouched + 1,
+					         sizeof(*touched));
+					touched[ntouched++] = pairs[p].node;
+				}
+				for (x = a; x < end; x++) {
+					if (rc->nrules < S_RULES_SHOWN)
+						rc->rules[rc->nrules] = allows[x].rule;
+					rc->nrules++;
+				}
+			}
+			a = end;
+		}
+		snprintf(label, sizeof(label), "tcp/%ld", port);
+		for (t = 0; t < ntouched; t++) {
+			const S_reach *rc = &reach[touched[t]];
+			size_t shown = rc->nrules < S_RULES_SHOWN ? rc->nrules
+			                                          : S_RULES_SHOWN, x;
+			tfs_buf ev;
+			tfs_buf_init(&ev);
+			for (x = 0; x < shown; x++) {
+				const tfs_sg_rule *rule = &m->rules[rc->rules[x]];
+				tfs_buf_addf(&ev, "%s%s allows %s from %s", x ? "; " : "",
+				             rule->evidence, label, rule->peer_sg_id);
+			}
+			if (rc->nrules > shown)
+				tfs_buf_addf(&ev, "; and %zu more rules",
+				             rc->nrules - shown);
+			tfs_b_edge_raw(b, touched[t], i, TFS_EDGE_NETWORK,
+			               tfs_arena_strndup(&m->arena, ev.data, ev.len),
+			               label);
+			tfs_buf_release(&ev);
+		}
 	}
+	free(touched);
+	free(reach);
+	free(allows);
 	free(pairs);
 }
 

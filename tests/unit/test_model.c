@@ -185,6 +185,66 @@ static void test_rules_are_deduplicated(void **s)
 	release(&f);
 }
 
+/* A mesh: a database whose 20 groups each allow the port from the same
+ * 20 groups, every service in all 20.  One edge per service, whatever the
+ * number of rules, and the evidence says how many more there are. */
+static void test_sg_mesh_one_edge_per_pair(void **s)
+{
+	enum { G = 20, S = 15 };
+	tfs_buf b;
+	fixture f;
+	size_t i, j, edges = 0;
+	const tfs_edge *e;
+	(void)s;
+
+	tfs_buf_init(&b);
+	for (i = 0; i < G; i++) {
+		tfs_buf_addf(&b, "{'mode':'managed','type':'aws_security_group',"
+		                 "'name':'app%zu','instances':[{'attributes':"
+		                 "{'id':'sg-app%zu'}}]},",
+		             i, i);
+		tfs_buf_addf(&b, "{'mode':'managed','type':'aws_security_group',"
+		                 "'name':'db%zu','instances':[{'attributes':"
+		                 "{'id':'sg-db%zu','ingress':[",
+		             i, i);
+		for (j = 0; j < G; j++)
+			tfs_buf_addf(&b, "%s{'from_port':5432,'to_port':5432,"
+			                 "'protocol':'tcp','cidr_blocks':[],"
+			                 "'security_groups':['sg-app%zu'],"
+			                 "'self':false}",
+			             j ? "," : "", j);
+		tfs_buf_adds(&b, "]}}]},");
+	}
+	for (i = 0; i < S; i++) {
+		tfs_buf_addf(&b, "{'mode':'managed','type':'aws_ecs_service',"
+		                 "'name':'svc%zu','instances':[{'attributes':"
+		                 "{'name':'svc%zu','network_configuration':"
+		                 "[{'security_groups':[",
+		             i, i);
+		for (j = 0; j < G; j++)
+			tfs_buf_addf(&b, "%s'sg-app%zu'", j ? "," : "", j);
+		tfs_buf_adds(&b, "]}]}}]},");
+	}
+	tfs_buf_adds(&b, "{'mode':'managed','type':'aws_db_instance','name':"
+	                 "'db','instances':[{'attributes':{'engine':'postgres',"
+	                 "'vpc_security_group_ids':[");
+	for (j = 0; j < G; j++)
+		tfs_buf_addf(&b, "%s'sg-db%zu'", j ? "," : "", j);
+	tfs_buf_adds(&b, "]}}]}");
+	f = build(b.data);
+	tfs_buf_release(&b);
+
+	for (i = 0; i < f.m->nedges; i++)
+		edges += f.m->edges[i].kind == TFS_EDGE_NETWORK;
+	assert_int_equal(edges, S);
+	e = edge(f.m, "aws_ecs_service.svc0", "aws_db_instance.db",
+	         TFS_EDGE_NETWORK);
+	assert_non_null(e);
+	/* 20 x 20 rules allow it: three shown, the rest counted */
+	assert_non_null(strstr(e->evidence, "; and 397 more rules"));
+	release(&f);
+}
+
 static void test_cdn_and_dns_by_name(void **s)
 {
 	fixture f = build(
@@ -560,6 +620,7 @@ int main(void)
 		cmocka_unit_test(test_public_only_through_the_right_route),
 		cmocka_unit_test(test_service_reaches_db_only_through_its_port),
 		cmocka_unit_test(test_rules_are_deduplicated),
+		cmocka_unit_test(test_sg_mesh_one_edge_per_pair),
 		cmocka_unit_test(test_cdn_and_dns_by_name),
 		cmocka_unit_test(test_instances_kept_apart_and_placed),
 		cmocka_unit_test(test_ecs_references),

@@ -37,6 +37,11 @@ enum tfs_exit {
 	TFS_EXIT_OUTPUT = 4, /* output could not be written */
 };
 
+/* The deepest nesting a YAML input (config, usage file) may have: real
+ * files use 4 or 5 levels, and libyaml's time grows with the square of
+ * the depth. */
+#define TFS_YAML_MAX_DEPTH 64
+
 void *xmalloc(size_t size);
 void *xcalloc(size_t n, size_t size);
 void *xrealloc(void *ptr, size_t size);

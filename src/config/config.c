@@ -436,13 +436,16 @@ static bool S_root(S_ctx *x, yaml_node_t *root)
 }
 
 /* Refuse aliases: the document API would let a few lines stand for an
- * exponential tree.  libyaml reports them only as events. */
+ * exponential tree.  libyaml reports them only as events.  Refuse nesting
+ * deeper than TFS_YAML_MAX_DEPTH too, before the document load: libyaml's
+ * time grows with the square of the depth (100k levels: 46 s). */
 static bool S_no_aliases(tfs_config *c, const char *data, size_t len,
                          tfs_error *err)
 {
 	yaml_parser_t parser;
 	yaml_event_t ev;
 	bool ok = true, done = false;
+	int depth = 0;
 
 	yaml_parser_initialize(&parser);
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
@@ -455,6 +458,18 @@ static bool S_no_aliases(tfs_config *c, const char *data, size_t len,
 			              (int)ev.start_mark.column + 1, NULL,
 			              "aliases (*name) are not supported");
 			ok = false;
+		} else if ((ev.type == YAML_SEQUENCE_START_EVENT ||
+		            ev.type == YAML_MAPPING_START_EVENT) &&
+		           ++depth > TFS_YAML_MAX_DEPTH) {
+			tfs_error_set(err, TFS_EXIT_INPUT, c->source,
+			              (int)ev.start_mark.line + 1,
+			              (int)ev.start_mark.column + 1, NULL,
+			              "nested deeper than %d levels, the limit",
+			              TFS_YAML_MAX_DEPTH);
+			ok = false;
+		} else if (ev.type == YAML_SEQUENCE_END_EVENT ||
+		           ev.type == YAML_MAPPING_END_EVENT) {
+			depth--;
 		}
 		done = ev.type == YAML_STREAM_END_EVENT || !ok;
 		yaml_event_delete(&ev);

@@ -48,6 +48,7 @@ typedef struct S_parser {
 	size_t vcap;
 	tfs_map keys;       /* its key paths -> index into vals */
 	tfs_error *err;
+	int depth;          /* open mappings and sequences */
 } S_parser;
 
 /* ---- messages ----------------------------------------------------------- */
@@ -133,6 +134,15 @@ static bool S_next(S_parser *P)
 	P->have_event = true;
 	if (e->type == YAML_ALIAS_EVENT)
 		return S_fail(P, e->start_mark, "aliases are not supported");
+	if ((e->type == YAML_MAPPING_START_EVENT ||
+	     e->type == YAML_SEQUENCE_START_EVENT) &&
+	    ++P->depth > TFS_YAML_MAX_DEPTH)
+		return S_fail(P, e->start_mark,
+		              "nested deeper than %d levels, the limit",
+		              TFS_YAML_MAX_DEPTH);
+	if (e->type == YAML_MAPPING_END_EVENT ||
+	    e->type == YAML_SEQUENCE_END_EVENT)
+		P->depth--;
 	if (e->type == YAML_SCALAR_EVENT) {
 		anchor = e->data.scalar.anchor;
 		tag = e->data.scalar.tag;

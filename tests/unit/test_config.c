@@ -73,6 +73,30 @@ static void test_errors_are_located(void **s)
 	expect("- 1\n", "t.yml:1:1: top level: expected a mapping, got a list");
 }
 
+/* Nesting past the limit is refused before libyaml builds the document,
+ * whose time grows with the square of the depth. */
+static void test_depth_limit(void **s)
+{
+	tfs_buf b;
+	int i;
+	(void)s;
+
+	tfs_buf_init(&b);
+	tfs_buf_adds(&b, "version: 1\nchecks:\n  x: ");
+	for (i = 0; i < 100000; i++)
+		tfs_buf_addc(&b, '[');
+	expect(b.data, "t.yml:3:68: nested deeper than 64 levels, the limit");
+	/* 64 levels, the limit itself, reach the key checks */
+	tfs_buf_truncate(&b, 0);
+	tfs_buf_adds(&b, "version: 1\nx: ");
+	for (i = 0; i < 63; i++)
+		tfs_buf_addc(&b, '[');
+	for (i = 0; i < 63; i++)
+		tfs_buf_addc(&b, ']');
+	expect(b.data, "unknown key 'x'");
+	tfs_buf_release(&b);
+}
+
 static void test_example_file(void **s)
 {
 	tfs_config *c;
@@ -94,6 +118,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reads_environments),
 		cmocka_unit_test(test_errors_are_located),
+		cmocka_unit_test(test_depth_limit),
 		cmocka_unit_test(test_example_file),
 	};
 	return cmocka_run_group_tests_name("config", tests, NULL, NULL);

@@ -72,6 +72,15 @@ for f in tests/hostile/* "$big"/hostile/*; do
 		grep -q "TFSIGHT-CANARY" "$out" "$out.err" && why="$why; a secret reached the output"
 		# ESC, BEL and CR from the input must not reach a terminal raw
 		grep -q $'[\x1b\x07\r]' "$out" "$out.err" && why="$why; a control character reached the output"
+		# bidi controls, C1 controls and line separators are shown as
+		# \u{...} wherever a person reads the text (JSON keeps the data)
+		if [[ ! $c =~ (json|sarif) ]] && LC_ALL=C grep -q -e $'\xe2\x80\xae' \
+			-e $'\xe2\x80\xab' -e $'\xe2\x80\xaa' -e $'\xe2\x81\xa6' \
+			-e $'\xe2\x81\xa7' -e $'\xe2\x81\xa8' -e $'\xe2\x81\xa9' \
+			-e $'\xe2\x80\xa8' -e $'\xe2\x80\xa9' -e $'\xc2\x9b' \
+			-e $'\xc2\x85' "$out" "$out.err"; then
+			why="$why; a bidi or C1 control reached the output raw"
+		fi
 		if [[ $c =~ $markup ]] && grep -qi '<script' "$out"; then
 			why="$why; markup of the input reached the output unescaped"
 		fi

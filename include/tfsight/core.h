@@ -186,9 +186,19 @@ const char *tfs_source_date(char *buf, size_t size);
 
 /* ---- text helpers ----------------------------------------------------- */
 
-/* Append s with every C0 control character and DEL replaced by '?', for
- * terminal output and messages. */
+/* Append s with every C0 control character and DEL replaced by '?', and
+ * every tfs_utf8_hidden() code point written as "\u{XXXX}", for terminal
+ * output and messages. */
 void tfs_buf_add_printable(tfs_buf *b, const char *s);
+/* The length (2 or 3) of the UTF-8 sequence at p when it encodes a code
+ * point that changes how text around it looks without being seen: a C1
+ * control (U+0080-U+009F, e.g. CSI U+009B), a bidirectional control
+ * (U+061C, U+200E-U+200F, U+202A-U+202E, U+2066-U+2069) or a line or
+ * paragraph separator (U+2028, U+2029); 0 otherwise.  *cp gets the code
+ * point.  Every text renderer writes these as "\u{202e}". */
+size_t tfs_utf8_hidden(const unsigned char *p, unsigned *cp);
+/* Appends "\u{XXXX}" for cp. */
+void tfs_buf_add_codepoint(tfs_buf *b, unsigned cp);
 /* Glob: '*' any run of characters, '?' one (waivers, IAM actions and
  * resources). */
 bool tfs_glob(const char *pattern, const char *s);

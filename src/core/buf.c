@@ -142,16 +142,51 @@ void tfs_buf_release(tfs_buf *b)
 	b->len = b->cap = 0;
 }
 
+size_t tfs_utf8_hidden(const unsigned char *p, unsigned *cp)
+{
+	if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+		*cp = p[1];
+		return 2;
+	}
+	if (p[0] == 0xd8 && p[1] == 0x9c) {
+		*cp = 0x061c;
+		return 2;
+	}
+	if (p[0] == 0xe2 && p[1] == 0x80 &&
+	    ((p[2] >= 0x8e && p[2] <= 0x8f) || (p[2] >= 0xa8 && p[2] <= 0xae))) {
+		*cp = 0x2000u + (unsigned)(p[2] - 0x80);
+		return 3;
+	}
+	if (p[0] == 0xe2 && p[1] == 0x81 && p[2] >= 0xa6 && p[2] <= 0xa9) {
+		*cp = 0x2040u + (unsigned)(p[2] - 0x80);
+		return 3;
+	}
+	return 0;
+}
+
+void tfs_buf_add_codepoint(tfs_buf *b, unsigned cp)
+{
+	tfs_buf_addf(b, "\\u{%04x}", cp);
+}
+
 void tfs_buf_add_printable(tfs_buf *b, const char *s)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	const unsigned char *run = p;
+	unsigned cp;
+	size_t n;
 
-	for (; *p; p++) {
+	while (*p) {
 		if (*p < 0x20 || *p == 0x7f) {
 			tfs_buf_add(b, run, (size_t)(p - run));
 			tfs_buf_addc(b, '?');
-			run = p + 1;
+			run = ++p;
+		} else if ((n = tfs_utf8_hidden(p, &cp)) != 0) {
+			tfs_buf_add(b, run, (size_t)(p - run));
+			tfs_buf_add_codepoint(b, cp);
+			run = p += n;
+		} else {
+			p++;
 		}
 	}
 	tfs_buf_add(b, run, (size_t)(p - run));

@@ -6,12 +6,18 @@
 
 #include "tfsight/render.h"
 
-/* XML 1.0 text: markup escaped, control characters it forbids replaced. */
+/* XML 1.0 text: markup escaped, control characters it forbids replaced,
+ * bidi and C1 controls shown (CI systems print these reports). */
 static void S_xml(tfs_buf *b, const char *s)
 {
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (c == '<')
+		unsigned cp;
+		size_t n = tfs_utf8_hidden((const unsigned char *)s, &cp);
+		if (n) {
+			tfs_buf_add_codepoint(b, cp);
+			s += n - 1;
+		} else if (c == '<')
 			tfs_buf_adds(b, "&lt;");
 		else if (c == '>')
 			tfs_buf_adds(b, "&gt;");

@@ -30,6 +30,13 @@ void tfs_csv_field(tfs_buf *b, const char *s)
 	 * other renderers. */
 	for (p = s; *p; p++) {
 		unsigned char c = (unsigned char)*p;
+		unsigned cp;
+		size_t n = tfs_utf8_hidden((const unsigned char *)p, &cp);
+		if (n) { /* bidi and C1 controls: shown, as everywhere */
+			tfs_buf_add_codepoint(b, cp);
+			p += n - 1;
+			continue;
+		}
 		if (c == '"')
 			tfs_buf_addc(b, '"');
 		if ((c < 0x20 && c != '\t' && c != '\n') || c == 0x7f)

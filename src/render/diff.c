@@ -48,7 +48,13 @@ void tfs_md_escape(tfs_buf *b, const char *s)
 {
 	for (; s && *s; s++) {
 		unsigned char c = (unsigned char)*s;
-		if (c == '<')
+		unsigned cp;
+		size_t n = tfs_utf8_hidden((const unsigned char *)s, &cp);
+		if (n) {
+			/* a bidi override would reorder the comment as shown */
+			tfs_buf_add_codepoint(b, cp);
+			s += n - 1;
+		} else if (c == '<')
 			tfs_buf_adds(b, "&lt;");
 		else if (c == '>')
 			tfs_buf_adds(b, "&gt;");

@@ -17,6 +17,18 @@ void tfs_html_text(tfs_buf *b, const char *s, size_t max)
 	run = p;
 	for (; *p; p++) {
 		const char *rep = NULL;
+		unsigned cp;
+		size_t n;
+		if ((n = tfs_utf8_hidden(p, &cp)) != 0) {
+			/* shown, not obeyed: a bidi override or a C1 control would
+			 * change what the reader sees (Trojan Source) */
+			tfs_buf_add(b, run, (size_t)(p - run));
+			tfs_buf_add_codepoint(b, cp);
+			p += n - 1;
+			run = p + 1;
+			cps++;
+			continue;
+		}
 		if ((*p & 0xc0) != 0x80) {
 			if (max && cps == max) {
 				/* cut: leave room for the ellipsis */

@@ -36,6 +36,31 @@ static void test_printable_replaces_controls(void **s)
 	tfs_buf_release(&b);
 }
 
+/* The "Trojan Source" payloads (CVE-2021-42574): bidi overrides and
+ * isolates, C1 controls such as CSI, line and paragraph separators are
+ * shown as escapes, never obeyed; other non-ASCII text is kept. */
+static void test_printable_shows_hidden_code_points(void **s)
+{
+	tfs_buf b;
+	unsigned cp = 0;
+	(void)s;
+	tfs_buf_init(&b);
+	tfs_buf_add_printable(&b, "access_level = \"user\xe2\x80\xae \xe2\x81\xa6"
+	                          "// Check if admin\xe2\x81\xa9 \xe2\x81\xa6\"");
+	assert_string_equal(b.data, "access_level = \"user\\u{202e} \\u{2066}"
+	                            "// Check if admin\\u{2069} \\u{2066}\"");
+	tfs_buf_truncate(&b, 0);
+	tfs_buf_add_printable(&b, "\xc2\x9b" "31mred\xe2\x80\xa8x\xe2\x80\xa9"
+	                          "\xe2\x80\x8f\xd8\x9c\xe2\x80\x94\xc2\xa0");
+	assert_string_equal(b.data, "\\u{009b}31mred\\u{2028}x\\u{2029}"
+	                            "\\u{200f}\\u{061c}\xe2\x80\x94\xc2\xa0");
+	/* truncated sequences at the end are not read past */
+	assert_int_equal(tfs_utf8_hidden((const unsigned char *)"\xe2\x80", &cp),
+	                 0);
+	assert_int_equal(tfs_utf8_hidden((const unsigned char *)"\xc2", &cp), 0);
+	tfs_buf_release(&b);
+}
+
 static void test_arena(void **s)
 {
 	tfs_arena a = TFS_ARENA_INIT;
@@ -113,6 +138,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_buf_grows_and_formats),
 		cmocka_unit_test(test_printable_replaces_controls),
+		cmocka_unit_test(test_printable_shows_hidden_code_points),
 		cmocka_unit_test(test_arena),
 		cmocka_unit_test(test_error_first_wins_and_format),
 		cmocka_unit_test(test_long_file_name_keeps_its_tail),

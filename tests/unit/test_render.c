@@ -170,6 +170,17 @@ static void test_decimal_extremes(void **s)
 	tfs_buf_release(&b);
 }
 
+/* A PR comment shows a bidi override or a C1 control as an escape. */
+static void test_markdown_hidden_code_points(void **s)
+{
+	tfs_buf b;
+	(void)s;
+	tfs_buf_init(&b);
+	tfs_md_escape(&b, "cost\xe2\x80\xae" "01$\xe2\x81\xa9 \xc2\x9b" "2J");
+	assert_string_equal(b.data, "cost\\u{202e}01$\\u{2069} \\u{009b}2J");
+	tfs_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -179,6 +190,7 @@ int main(void)
 		cmocka_unit_test(test_csv_field),
 		cmocka_unit_test(test_money),
 		cmocka_unit_test(test_decimal_extremes),
+		cmocka_unit_test(test_markdown_hidden_code_points),
 	};
 	return cmocka_run_group_tests_name("render", tests, NULL, NULL);
 }

@@ -131,6 +131,10 @@ static void test_escape(void **s)
 	tfs_buf_truncate(&b, 0);
 	tfs_html_text(&b, "abc", 3);
 	assert_string_equal(b.data, "abc");
+	/* a bidi override is shown, not obeyed */
+	tfs_buf_truncate(&b, 0);
+	tfs_html_text(&b, "a\xe2\x80\xae" "b\xc2\x9b", 0);
+	assert_string_equal(b.data, "a\\u{202e}b\\u{009b}");
 	tfs_buf_truncate(&b, 0);
 	tfs_html_text(&b, NULL, 0);
 	assert_int_equal(b.len, 0);

@@ -136,6 +136,34 @@ def small_hostile():
                                                  "Project": uni,
                                                  uni: uni})))
 
+    # JSON-in-a-string attributes that are not valid JSON, each holding a
+    # password: truncated, trailing text, NaN, a BOM, 1e999, a typo,
+    # single quotes, a comment.  Never parsed, so never redacted: they must
+    # be evidence by path only.
+    good = ('[{"name":"app","image":"x:1","environment":[{"name":'
+            '"DB_PASSWORD","value":"TFSIGHT-CANARY-malformed-json"}]}]')
+    bad = {"truncated": good[:-5], "trailing": good + " trailing",
+           "nan": good.replace('"x:1"', "NaN"), "bom": "\ufeff" + good,
+           "e999": good.replace('"x:1"', "1e999"),
+           "typo": good.replace('"image":', '"image"'),
+           "single": good.replace('"', "'"), "comment": good + " // x"}
+    r = []
+    for k, v in sorted(bad.items()):
+        r.append(res("aws_ecs_task_definition", k, {
+            "arn": ARN % ("ecs", "task-definition/%s:1" % k), "family": k,
+            "revision": 1, "cpu": "256", "memory": "512",
+            "container_definitions": v}))
+        r.append(res("aws_iam_policy", k, {
+            "arn": "arn:aws:iam::123456789012:policy/%s" % k, "name": k,
+            "policy": v}))
+        r.append(res("aws_iam_role", k, {
+            "arn": "arn:aws:iam::123456789012:role/%s" % k, "name": k,
+            "assume_role_policy": v}))
+        r.append(res("aws_sqs_queue", k, {
+            "arn": ARN % ("sqs", k), "name": k, "policy": v,
+            "redrive_policy": v}))
+    out["malformed-json-strings.tfstate"] = dump(state(r))
+
     # secrets where no sensitive mark names them
     cd = json.dumps([{"name": "app", "image": "nginx", "essential": True,
                       "environment": [

@@ -97,6 +97,21 @@ for f in tests/hostile/* "$big"/hostile/*; do
 	done
 done
 
+# The report's files hold no secret either, whatever the input's shape.
+for f in tests/hostile/*; do
+	[ -f "$f" ] || continue
+	rm -rf "$big/rep"
+	timeout 120 ${TEST_WRAPPER:-} "$TFSIGHT" report --out "$big/rep" "$f" \
+		>/dev/null 2>"$out.err"
+	rc=$?
+	if [ $rc -eq 0 ] && ! grep -rq "TFSIGHT-CANARY" "$big/rep" "$out.err"; then
+		pass=$((pass+1))
+	else
+		echo "FAIL report $f: exit $rc$(grep -rl TFSIGHT-CANARY "$big/rep" | head -3 | sed 's/^/; secret in /')"
+		fail=$((fail+1))
+	fi
+done
+
 # A malformed input never touches an existing report: no file changes,
 # no temporary file stays behind.
 rep=build/hostile-report

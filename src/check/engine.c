@@ -340,6 +340,12 @@ static bool S_sealed_path(const tfs_check_ctx *x, size_t node, const char *attr)
 	       tfs_instance_path_sealed(x->m->nodes[node].item->inst, attr);
 }
 
+static const char *S_document_value(tfs_check_ctx *x, const json_t *v);
+
+/* Every finding passes here, whoever made its value: a value read from a
+ * sealed path is "(sensitive)", and an attribute that holds a JSON
+ * document (valid or not) is shown by what it is, never by its text, even
+ * when a check quoted it itself. */
 static void S_vrecord(tfs_check_ctx *x, size_t node, tfs_status st,
                       const char *attr, const char *value, const char *fmt,
                       va_list ap)
@@ -347,8 +353,15 @@ static void S_vrecord(tfs_check_ctx *x, size_t node, tfs_status st,
 	tfs_checks *c = x->out;
 	tfs_finding *f;
 
-	if (value && S_sealed_path(x, node, attr))
+	if (value && S_sealed_path(x, node, attr)) {
 		value = TFS_REDACTED;
+	} else if (value && attr && node != TFS_NONE) {
+		const json_t *raw = tfs_ck_path(tfs_ck_attrs(x, node), attr);
+		const char *doc = json_is_string(raw) ? S_document_value(x, raw)
+		                                      : NULL;
+		if (doc)
+			value = doc;
+	}
 
 	tfs_grow(&c->findings, &c->cap, c->count + 1, sizeof(*c->findings));
 	f = &c->findings[c->count++];
@@ -386,6 +399,10 @@ static const char *S_document_value(tfs_check_ctx *x, const json_t *v)
 	const char *s = json_string_value(v);
 	size_t n = json_string_length(v);
 
+	if (n >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) { /* a BOM */
+		s += 3;
+		n -= 3;
+	}
 	while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) {
 		s++;
 		n--;

@@ -37,7 +37,7 @@ for blocked in index.html cost.json; do
 		examples/webapp-prod.tfstate >/dev/null 2>"$work/err2"
 	rc=$?
 	after=$(cd "$prev" && find . -type f -exec md5sum {} + | sort)
-	leftover=$(find "$prev" -name '*.tmp.*' | head -1)
+	leftover=$(find "$prev" -name '.*.tfsight-*' | head -1)
 	if [ $rc -eq 4 ] && [ "$before" = "$after" ] && [ -z "$leftover" ] &&
 	   grep -q "$blocked: cannot write" "$work/err2"; then
 		pass=$((pass+1))
@@ -46,6 +46,31 @@ for blocked in index.html cost.json; do
 		fail=$((fail+1))
 	fi
 done
+
+# A run killed mid-write (kill -9) leaves its temporary files; the next
+# run into the same directory removes those of dead processes, never a
+# live one's.
+stale=$work/stale
+cp -r reports/webapp-dev "$stale"
+sh -c 'exit 0' &
+dead=$!
+wait "$dead"
+printf 'half' >"$stale/.index.html.tfsight-$dead.AbC123"
+printf 'half' >"$stale/.cost.json.tfsight-$dead.XyZ789"
+sleep 300 &
+live=$!
+printf 'busy' >"$stale/.index.html.tfsight-$live.LiVe00"
+${TEST_WRAPPER:-} "$TFSIGHT" report --out "$stale" examples/webapp-dev.tfstate \
+	>/dev/null 2>&1
+rc=$?
+kill "$live" 2>/dev/null
+left=$(cd "$stale" && find . -name '.*.tfsight-*' | sort | tr '\n' ' ')
+if [ $rc -eq 0 ] && [ "$left" = "./.index.html.tfsight-$live.LiVe00 " ]; then
+	pass=$((pass+1))
+else
+	echo "FAIL stale temporary files: exit $rc, left '$left'"
+	fail=$((fail+1))
+fi
 
 # A bad input writes nothing at all.
 ${TEST_WRAPPER:-} "$TFSIGHT" report --out "$work/none" tests/bad/truncated.json >/dev/null 2>&1

@@ -1,7 +1,9 @@
 /* output.c - reporting errors and writing results without ever leaving a
  * half-written file behind. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -19,6 +21,54 @@ int tfs_cli_report(const tfs_error *err)
 	fprintf(stderr, "tfsight: error: %s\n", b.data);
 	tfs_buf_release(&b);
 	return err->code ? err->code : TFS_EXIT_INPUT;
+}
+
+/* Temporary files are ".NAME.tfsight-PID.XXXXXX" beside NAME.  One left
+ * by a run that was killed (its PID gone) is removed by the next run that
+ * writes NAME; a live run's is never touched. */
+static const char TMP_MARK[] = ".tfsight-";
+
+static void S_split(const char *path, tfs_buf *dir, const char **base)
+{
+	const char *slash = strrchr(path, '/');
+	tfs_buf_init(dir);
+	if (slash) {
+		tfs_buf_add(dir, path, (size_t)(slash - path) + 1);
+		*base = slash + 1;
+	} else {
+		*base = path;
+	}
+}
+
+static void S_remove_stale(const char *dir, const char *base)
+{
+	DIR *d = opendir(*dir ? dir : ".");
+	struct dirent *e;
+	size_t blen = strlen(base);
+
+	if (!d)
+		return;
+	while ((e = readdir(d)) != NULL) {
+		const char *n = e->d_name, *p;
+		char *end;
+		long pid;
+		tfs_buf full;
+		if (n[0] != '.' || strncmp(n + 1, base, blen) != 0 ||
+		    strncmp(n + 1 + blen, TMP_MARK, sizeof(TMP_MARK) - 1) != 0)
+			continue;
+		p = n + 1 + blen + sizeof(TMP_MARK) - 1;
+		errno = 0;
+		pid = strtol(p, &end, 10);
+		if (errno || end == p || *end != '.' || pid <= 0 ||
+		    (long)(pid_t)pid != pid || pid == (long)getpid() ||
+		    kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		tfs_buf_init(&full);
+		tfs_buf_addf(&full, "%s%s", dir, n);
+		(void)unlink(full.data);
+		tfs_buf_release(&full);
+	}
+	closedir(d);
 }
 
 int tfs_output_open(tfs_output *o, const char *path, tfs_error *err)
@@ -46,9 +96,14 @@ int tfs_output_open(tfs_output *o, const char *path, tfs_error *err)
 		}
 	}
 	{
-		tfs_buf t;
+		tfs_buf t, dir;
+		const char *base;
+		S_split(path, &dir, &base);
+		S_remove_stale(dir.len ? dir.data : "", base);
 		tfs_buf_init(&t);
-		tfs_buf_addf(&t, "%s.tmp.XXXXXX", path);
+		tfs_buf_addf(&t, "%s.%s%s%ld.XXXXXX", dir.len ? dir.data : "", base,
+		             TMP_MARK, (long)getpid());
+		tfs_buf_release(&dir);
 		o->tmp = tfs_buf_detach(&t, NULL);
 	}
 	fd = mkstemp(o->tmp);

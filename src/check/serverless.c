@@ -80,6 +80,16 @@ static void S_later(tfs_check_ctx *x, size_t node, const char *path)
 	              path);
 }
 
+/* A value the input does not give: left to the apply by a plan, or not
+ * recorded at all.  Either way, unknown with the reason. */
+static void S_absent(tfs_check_ctx *x, size_t node, const char *path)
+{
+	if (S_after_apply(x, node, path))
+		S_later(x, node, path);
+	else
+		tfs_ck_unknown(x, node, path, "the state does not record %s", path);
+}
+
 /* Whether an attribute is recorded at all (a state records most even when
  * empty; a plan may not). */
 static bool S_recorded(const tfs_check_ctx *x, size_t node, const char *key)
@@ -745,12 +755,7 @@ static void S_lambda_concurrency(tfs_check_ctx *x)
 			continue;
 		}
 		if (!tfs_attr_int(tfs_ck_attrs(x, i), ATTR, &n)) {
-			if (S_after_apply(x, i, ATTR))
-				S_later(x, i, ATTR);
-			else
-				tfs_ck_unknown(x, i, ATTR,
-				               "the state does not record %s",
-				               ATTR);
+			S_absent(x, i, ATTR);
 		} else if (n < 0) {
 			tfs_ck_fail(
 				x, i, ATTR,
@@ -864,12 +869,7 @@ static void S_api_auth(tfs_check_ctx *x)
 			continue;
 		}
 		if (!auth) {
-			if (S_after_apply(x, i, attr))
-				S_later(x, i, attr);
-			else
-				tfs_ck_unknown(x, i, attr,
-				               "the state does not record %s",
-				               attr);
+			S_absent(x, i, attr);
 		} else if (strcmp(auth, "NONE") == 0) {
 			tfs_attr_bool(a, "api_key_required", &key);
 			tfs_ck_fail(
@@ -1333,12 +1333,7 @@ static void S_dynamodb_protect(tfs_check_ctx *x)
 		if (!tfs_ck_applies(x, i))
 			continue;
 		if (!tfs_attr_bool(tfs_ck_attrs(x, i), ATTR, &on)) {
-			if (S_after_apply(x, i, ATTR))
-				S_later(x, i, ATTR);
-			else
-				tfs_ck_unknown(x, i, ATTR,
-				               "the state does not record %s",
-				               ATTR);
+			S_absent(x, i, ATTR);
 		} else if (on) {
 			tfs_ck_pass(x, i, ATTR,
 			            "the table cannot be deleted until the "
@@ -1403,12 +1398,7 @@ static void S_dynamodb_autoscaling(tfs_check_ctx *x)
 		}
 		if (!mode || !name) {
 			const char *what = mode ? "name" : "billing_mode";
-			if (S_after_apply(x, i, what))
-				S_later(x, i, what);
-			else
-				tfs_ck_unknown(x, i, what,
-				               "the state does not record %s",
-				               what);
+			S_absent(x, i, what);
 			continue;
 		}
 		rid = tfs_ck_fmt(x, "table/%s", name);
@@ -1741,12 +1731,7 @@ static void S_cognito_mfa(tfs_check_ctx *x)
 		if (!tfs_ck_applies(x, i))
 			continue;
 		if (!m) {
-			if (S_after_apply(x, i, ATTR))
-				S_later(x, i, ATTR);
-			else
-				tfs_ck_unknown(x, i, ATTR,
-				               "the state does not record %s",
-				               ATTR);
+			S_absent(x, i, ATTR);
 		} else if (strcmp(m, "ON") == 0) {
 			tfs_ck_pass(x, i, ATTR,
 			            "every user signs in with a second factor");
@@ -1890,12 +1875,7 @@ static void S_cognito_protect(tfs_check_ctx *x)
 		if (!tfs_ck_applies(x, i))
 			continue;
 		if (!p) {
-			if (S_after_apply(x, i, ATTR))
-				S_later(x, i, ATTR);
-			else
-				tfs_ck_unknown(x, i, ATTR,
-				               "the state does not record %s",
-				               ATTR);
+			S_absent(x, i, ATTR);
 		} else if (strcmp(p, "ACTIVE") == 0) {
 			tfs_ck_pass(x, i, ATTR,
 			            "the pool cannot be deleted until the "

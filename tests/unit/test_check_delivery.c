@@ -22,13 +22,6 @@ static char *S_unquote(const char *text)
 	return tfs_buf_detach(&b, NULL);
 }
 
-static fixture B(const char *text)
-{
-	char *s = S_unquote(text);
-	fixture f = build(s);
-	free(s);
-	return f;
-}
 
 /* Resources given one by one (NULL-terminated), since C caps a string
  * literal's length. */

@@ -4,43 +4,6 @@
  * and volumes, CloudTrail, GuardDuty; and their results on the examples. */
 #include "testutil.h"
 
-/* JSON inside a string attribute (policies, container definitions) is
- * written with backquotes, which become \" here; build() then turns the
- * single quotes into double quotes. */
-static fixture B(const char *text)
-{
-	tfs_buf b;
-	fixture f;
-	const char *p;
-
-	tfs_buf_init(&b);
-	for (p = text; *p; p++) {
-		if (*p == '`')
-			tfs_buf_adds(&b, "\\\"");
-		else
-			tfs_buf_addc(&b, *p);
-	}
-	f = build(b.data);
-	tfs_buf_release(&b);
-	return f;
-}
-
-/* Every finding of a run, as text, for "never printed" assertions. */
-static char *all_text(const tfs_checks *c)
-{
-	tfs_buf b;
-	size_t i;
-
-	tfs_buf_init(&b);
-	for (i = 0; i < c->count; i++) {
-		const tfs_finding *f = &c->findings[i];
-		tfs_buf_addf(&b, "%s|%s|%s|%s\n", f->attribute ? f->attribute : "",
-		             f->value ? f->value : "", f->message,
-		             f->address ? f->address : "");
-	}
-	return tfs_buf_detach(&b, NULL);
-}
-
 #define POLICY(name, doc) R("aws_iam_policy", name, "{'policy':'" doc "'}")
 
 #define TD(name, defs, extra)                                                 \

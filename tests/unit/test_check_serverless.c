@@ -8,26 +8,6 @@
 #define EXPECT(id, address, st)                                               \
 	assert_int_equal(status_of(c, (id), (address)), TFS_STATUS_##st)
 
-/* Like build(), with ` standing for a quote inside a JSON string (a
- * policy, a redrive policy): ` becomes \". */
-static fixture B(const char *text)
-{
-	tfs_buf b;
-	fixture f;
-	const char *p;
-
-	tfs_buf_init(&b);
-	for (p = text; *p; p++) {
-		if (*p == '`')
-			tfs_buf_adds(&b, "\\\"");
-		else
-			tfs_buf_addc(&b, *p);
-	}
-	f = build(b.data);
-	tfs_buf_release(&b);
-	return f;
-}
-
 /* A whole document (a plan, a state with sensitivity marks) in single
  * quotes, as a fixture. */
 static fixture doc(const char *single_quoted)
@@ -43,22 +23,6 @@ static fixture doc(const char *single_quoted)
 	f.m = tfs_model_build(f.st, f.inv, &opt);
 	assert_null(tfs_model_check(f.m));
 	return f;
-}
-
-/* Every finding of a run, as text, for "never shown" assertions. */
-static char *all_text(const tfs_checks *c)
-{
-	tfs_buf b;
-	size_t i;
-
-	tfs_buf_init(&b);
-	for (i = 0; i < c->count; i++) {
-		const tfs_finding *f = &c->findings[i];
-		tfs_buf_addf(&b, "%s|%s|%s|%s\n", f->attribute ? f->attribute : "",
-		             f->value ? f->value : "", f->message,
-		             f->address ? f->address : "");
-	}
-	return tfs_buf_detach(&b, NULL);
 }
 
 static void has(const tfs_finding *f, const char *attr, const char *value,

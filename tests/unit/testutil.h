@@ -218,6 +218,44 @@ static inline tfs_checks *run_checks(fixture *f, const char *yaml)
 	return tfs_checks_run(f->m, &o);
 }
 
+/* Like build(), with ` standing for an escaped quote inside a JSON string
+ * attribute (a policy, container definitions): ` becomes \" before
+ * build() turns the single quotes into double ones. */
+static inline fixture B(const char *text)
+{
+	tfs_buf b;
+	fixture f;
+	const char *p;
+
+	tfs_buf_init(&b);
+	for (p = text; *p; p++) {
+		if (*p == '`')
+			tfs_buf_adds(&b, "\\\"");
+		else
+			tfs_buf_addc(&b, *p);
+	}
+	f = build(b.data);
+	tfs_buf_release(&b);
+	return f;
+}
+
+/* Every finding of a run as text, one line each (attribute, value,
+ * message, address), for "never printed" assertions; the caller frees. */
+static inline char *all_text(const tfs_checks *c)
+{
+	tfs_buf b;
+	size_t i;
+
+	tfs_buf_init(&b);
+	for (i = 0; i < c->count; i++) {
+		const tfs_finding *f = &c->findings[i];
+		tfs_buf_addf(&b, "%s|%s|%s|%s\n", f->attribute ? f->attribute : "",
+		             f->value ? f->value : "", f->message,
+		             f->address ? f->address : "");
+	}
+	return tfs_buf_detach(&b, NULL);
+}
+
 /* The finding of check id on address (NULL: the stack-level finding).
  * Fails the test when there is none, or more than one. */
 static inline const tfs_finding *finding_of(const tfs_checks *c,

@@ -155,6 +155,14 @@ const char *tfs_aws_service_name(const char *type);
  * entry for a type tfsight does not price yet.  Returns how many it added. */
 size_t tfs_cost_usage_check(const tfs_usage *u, tfs_usage_warnings *w);
 
+/* One notice per load balancer of the estimate whose LCU-hours, read from
+ * the usage file's averages as AWS defines LCUs, are more than 10x away
+ * from Infracost's reading of the same figures (docs/usage-file.md), as
+ * "FILE:LINE:COL: ADDRESS: ..." in w.  None where monthly_lcu_hours
+ * gives the LCU-hours.  Returns how many it added. */
+size_t tfs_cost_lcu_notices(const tfs_cost *c, const tfs_usage *u,
+                            tfs_usage_warnings *w);
+
 /* Whether the estimator, usage-key and free-type tables are in the order
  * their lookups (bsearch) need: a test, not a run-time check. */
 bool tfs_cost_tables_sorted(void);

@@ -130,6 +130,9 @@ int cmd_cost(int argc, char **argv, const tfs_command *cmd)
 	aopt.jobs = jobs;
 	tfs_analyse(&an, &in, &aopt);
 	tfs_cost_usage_check(usage, &warnings);
+	/* after the key check: a notice is about figures it accepted */
+	for (size_t i = 0; i < an.count; i++)
+		tfs_cost_lcu_notices(an.costs[i], usage, &warnings);
 	S_print_warnings(&warnings);
 	rollups = tfs_cost_rollups(an.costs, in.count, project_tag, owner_tag);
 	v.format = format;

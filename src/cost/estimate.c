@@ -347,8 +347,11 @@ static void S_rds_instance(tfs_est_ctx *c)
 	              cls ? cls : "unknown", az));
 	if (!storage)
 		storage = "gp2";
+	/* magnetic storage is "standard" to Terraform, "magnetic" to the table */
 	tfs_est_fixed(c, tfs_est_key(c, "Storage (%s)", storage), "GB-months", gb,
-	        tfs_est_key(c, "rds.storage.%s.%s.gb_month", storage, az));
+	        tfs_est_key(c, "rds.storage.%s.%s.gb_month",
+	                    strcmp(storage, "standard") == 0 ? "magnetic" : storage,
+	                    az));
 	if (strcmp(storage, "io1") == 0 || strcmp(storage, "io2") == 0)
 		tfs_est_fixed(c, tfs_est_key(c, "Provisioned IOPS (%s)", storage), "IOPS-months",
 		        iops, tfs_est_key(c, "rds.storage.%s.%s.iops_month", storage, az));
@@ -368,6 +371,17 @@ static void S_rds_instance(tfs_est_ctx *c)
 	}
 	tfs_est_usage(c, "Backup storage beyond the free allowance", "GB-months",
 	        "additional_backup_storage_gb", 1, "rds.backup.gb_month");
+	/* only magnetic storage charges I/O requests, as EBS standard does */
+	if (strcmp(storage, "standard") == 0)
+		tfs_est_usage(c, "I/O requests (magnetic)", "requests",
+		              "monthly_standard_io_requests", 1,
+		              "rds.storage.magnetic.io_request");
+	else
+		tfs_est_unpriced(c, "monthly_standard_io_requests", "rds.storage.",
+		                 tfs_est_key(c, "only magnetic (standard) storage is "
+		                                "charged for I/O requests, and this "
+		                                "one is %s",
+		                             storage));
 }
 
 tfs_cost_component *tfs_est_public_ipv4(tfs_est_ctx *c, double addresses)
@@ -459,6 +473,270 @@ static const char *S_other_region(const tfs_inventory_item *it)
 	return NULL;
 }
 
+/* ---- usage keys read but not priced ------------------------------------------------ */
+
+/* Keys of Infracost's usage file that tfsight accepts without pricing
+ * what they mean (docs/usage-file.md).  A charge whose price the facts
+ * lack gets its own line, with the figure and no price (price not found,
+ * never $0); a figure that would qualify another line (a reserved term,
+ * an operating system) is named on that line, the one whose price key
+ * starts with anchor (else the first). */
+typedef struct {
+	const char *type, *key;
+	tfs_usage_kind kind;
+	const char *name, *unit, *price_key; /* a charge; NULL: a qualifier */
+	const char *anchor;
+	const char *why;
+} S_unpriced_key;
+
+#define S_WHY_RESERVED "the estimate uses on-demand rates (reserved rates " \
+	"are out of its scope)"
+#define S_WHY_CREDITS "the facts hold no sa-east-1 price for CPU credits"
+#define S_WHY_PI "the facts hold no sa-east-1 price for Performance " \
+	"Insights API requests"
+#define S_WHY_SELECT "the facts hold no sa-east-1 price for S3 Select"
+#define S_WHY_EARLY "the facts hold no sa-east-1 price for early deletion " \
+	"from this class"
+#define S_WHY_SHIELD "Origin Shield is not priced yet (the facts hold the " \
+	"sa-east-1 and us-east-1 rates only)"
+#define S_WHY_BACKTRACK "the facts hold no sa-east-1 price for Aurora " \
+	"Backtrack"
+#define S_Q(type, key, kind, anchor, why) \
+	{type, key, kind, NULL, NULL, NULL, anchor, why}
+#define S_C(type, key, name, unit, price_key, why) \
+	{type, key, TFS_USAGE_NUMBER, name, unit, price_key, NULL, why}
+#define S_N TFS_USAGE_NUMBER
+#define S_S TFS_USAGE_STRING
+#define S_CF "aws_cloudfront_distribution"
+#define S_S3 "aws_s3_bucket"
+#define S_GFR "glacier_flexible_retrieval."
+
+/* Sorted by type, then key (tested). */
+static const S_unpriced_key UNPRICED[] = {
+	S_Q(S_CF, "custom_ssl_certificates", S_N, NULL,
+	    "dedicated-IP custom SSL (ssl_support_method vip) is not priced yet"),
+	S_Q(S_CF, "monthly_encryption_requests", S_N, NULL,
+	    "field-level encryption is priced by viewer region, and the figure "
+	    "names none"),
+	S_Q(S_CF, "monthly_shield_requests.australia", S_N, NULL, S_WHY_SHIELD),
+	S_Q(S_CF, "monthly_shield_requests.europe", S_N, NULL, S_WHY_SHIELD),
+	S_Q(S_CF, "monthly_shield_requests.india", S_N, NULL, S_WHY_SHIELD),
+	S_Q(S_CF, "monthly_shield_requests.japan", S_N, NULL, S_WHY_SHIELD),
+	S_Q(S_CF, "monthly_shield_requests.singapore", S_N, NULL, S_WHY_SHIELD),
+	S_Q(S_CF, "monthly_shield_requests.south_america", S_N, NULL, S_WHY_SHIELD),
+	S_Q(S_CF, "monthly_shield_requests.south_korea", S_N, NULL, S_WHY_SHIELD),
+	S_Q(S_CF, "monthly_shield_requests.us", S_N, NULL, S_WHY_SHIELD),
+	S_C("aws_cloudwatch_event_bus", "archive_storage_gb", "Archive storage",
+	    "GB-months", "eventbridge.archive.storage.gb_month",
+	    "the facts hold no sa-east-1 price for EventBridge archives"),
+	S_C("aws_cloudwatch_event_bus", "monthly_archive_processing_gb",
+	    "Archive processing", "GB", "eventbridge.archive.processing.gb",
+	    "the facts hold no sa-east-1 price for EventBridge archives"),
+	S_C("aws_cloudwatch_event_bus", "monthly_schema_discovery_events",
+	    "Schema discovery", "events", "eventbridge.schema_discovery.event",
+	    "the facts hold no sa-east-1 price for EventBridge schema discovery"),
+	S_C("aws_db_instance", "monthly_additional_performance_insights_requests",
+	    "Performance Insights API requests", "requests",
+	    "rds.performance_insights.api.request", S_WHY_PI),
+	S_Q("aws_db_instance", "monthly_cpu_credit_hrs", S_N, "rds.", S_WHY_CREDITS),
+	S_Q("aws_db_instance", "reserved_instance_payment_option", S_S, "rds.",
+	    S_WHY_RESERVED),
+	S_Q("aws_db_instance", "reserved_instance_term", S_S, "rds.", S_WHY_RESERVED),
+	S_Q("aws_elasticache_cluster", "reserved_instance_payment_option", S_S,
+	    "elasticache.", S_WHY_RESERVED),
+	S_Q("aws_elasticache_cluster", "reserved_instance_term", S_S,
+	    "elasticache.", S_WHY_RESERVED),
+	S_Q("aws_elasticache_replication_group", "reserved_instance_payment_option",
+	    S_S, "elasticache.", S_WHY_RESERVED),
+	S_Q("aws_elasticache_replication_group", "reserved_instance_term", S_S,
+	    "elasticache.", S_WHY_RESERVED),
+	S_Q("aws_instance", "monthly_cpu_credit_hrs", S_N, "ec2.", S_WHY_CREDITS),
+	S_Q("aws_instance", "operating_system", S_S, "ec2.",
+	    "instances are priced at Linux rates, the only ones the facts hold"),
+	S_Q("aws_instance", "reserved_instance_payment_option", S_S, "ec2.",
+	    S_WHY_RESERVED),
+	S_Q("aws_instance", "reserved_instance_term", S_S, "ec2.", S_WHY_RESERVED),
+	S_Q("aws_instance", "reserved_instance_type", S_S, "ec2.", S_WHY_RESERVED),
+	S_Q("aws_instance", "vcpu_count", S_N, "ec2.", S_WHY_CREDITS),
+	S_Q("aws_rds_cluster", "average_statements_per_hr", S_N, NULL,
+	    S_WHY_BACKTRACK),
+	S_Q("aws_rds_cluster", "backtrack_window_hrs", S_N, NULL, S_WHY_BACKTRACK),
+	S_Q("aws_rds_cluster", "capacity_units_per_hr", S_N, NULL,
+	    "the facts hold no sa-east-1 price for Aurora Serverless v1 capacity "
+	    "(Serverless v2 is priced on aws_rds_cluster_instance)"),
+	S_Q("aws_rds_cluster", "change_records_per_statement", S_N, NULL,
+	    S_WHY_BACKTRACK),
+	S_C("aws_rds_cluster_instance",
+	    "monthly_additional_performance_insights_requests",
+	    "Performance Insights API requests", "requests",
+	    "rds.performance_insights.api.request", S_WHY_PI),
+	S_Q("aws_rds_cluster_instance", "monthly_cpu_credit_hrs", S_N, "aurora.",
+	    S_WHY_CREDITS),
+	S_Q("aws_rds_cluster_instance", "reserved_instance_payment_option", S_S,
+	    "aurora.", S_WHY_RESERVED),
+	S_Q("aws_rds_cluster_instance", "reserved_instance_term", S_S, "aurora.",
+	    S_WHY_RESERVED),
+	S_Q("aws_rds_cluster_instance", "vcpu_count", S_N, "aurora.",
+	    S_WHY_CREDITS),
+	S_C(S_S3, S_GFR "early_delete_gb", "Glacier Flexible Retrieval Early delete",
+	    "GB-months", "s3.glacier_flexible.early_delete.gb_month", S_WHY_EARLY),
+	S_C(S_S3, S_GFR "monthly_bulk_select_data_returned_gb",
+	    "Glacier Flexible Retrieval S3 Select data returned (bulk)", "GB",
+	    "s3.glacier_flexible.select.bulk.returned.gb", S_WHY_SELECT),
+	S_C(S_S3, S_GFR "monthly_bulk_select_data_scanned_gb",
+	    "Glacier Flexible Retrieval S3 Select data scanned (bulk)", "GB",
+	    "s3.glacier_flexible.select.bulk.scanned.gb", S_WHY_SELECT),
+	S_C(S_S3, S_GFR "monthly_expedited_select_data_returned_gb",
+	    "Glacier Flexible Retrieval S3 Select data returned (expedited)", "GB",
+	    "s3.glacier_flexible.select.expedited.returned.gb", S_WHY_SELECT),
+	S_C(S_S3, S_GFR "monthly_expedited_select_data_scanned_gb",
+	    "Glacier Flexible Retrieval S3 Select data scanned (expedited)", "GB",
+	    "s3.glacier_flexible.select.expedited.scanned.gb", S_WHY_SELECT),
+	S_C(S_S3, S_GFR "monthly_standard_select_data_returned_gb",
+	    "Glacier Flexible Retrieval S3 Select data returned (standard)", "GB",
+	    "s3.glacier_flexible.select.standard.returned.gb", S_WHY_SELECT),
+	S_C(S_S3, S_GFR "monthly_standard_select_data_scanned_gb",
+	    "Glacier Flexible Retrieval S3 Select data scanned (standard)", "GB",
+	    "s3.glacier_flexible.select.standard.scanned.gb", S_WHY_SELECT),
+	S_C(S_S3, "intelligent_tiering.early_delete_gb",
+	    "Intelligent-Tiering Early delete", "GB-months",
+	    "s3.intelligent_tiering.early_delete.gb_month", S_WHY_EARLY),
+	S_C(S_S3, "intelligent_tiering.monthly_select_data_returned_gb",
+	    "Intelligent-Tiering S3 Select data returned", "GB",
+	    "s3.intelligent_tiering.select.returned.gb", S_WHY_SELECT),
+	S_C(S_S3, "intelligent_tiering.monthly_select_data_scanned_gb",
+	    "Intelligent-Tiering S3 Select data scanned", "GB",
+	    "s3.intelligent_tiering.select.scanned.gb", S_WHY_SELECT),
+	S_C(S_S3, "object_tags", "Object tags", "tag-months",
+	    "s3.object_tags.tag_month",
+	    "the facts hold no sa-east-1 price for object tags"),
+	S_C(S_S3, "one_zone_infrequent_access.monthly_select_data_returned_gb",
+	    "One Zone-IA S3 Select data returned", "GB",
+	    "s3.one_zone_ia.select.returned.gb", S_WHY_SELECT),
+	S_C(S_S3, "one_zone_infrequent_access.monthly_select_data_scanned_gb",
+	    "One Zone-IA S3 Select data scanned", "GB",
+	    "s3.one_zone_ia.select.scanned.gb", S_WHY_SELECT),
+	S_C(S_S3, "standard.monthly_select_data_returned_gb",
+	    "Standard S3 Select data returned", "GB",
+	    "s3.standard.select.returned.gb", S_WHY_SELECT),
+	S_C(S_S3, "standard.monthly_select_data_scanned_gb",
+	    "Standard S3 Select data scanned", "GB",
+	    "s3.standard.select.scanned.gb", S_WHY_SELECT),
+	S_C(S_S3, "standard_infrequent_access.monthly_select_data_returned_gb",
+	    "Standard-IA S3 Select data returned", "GB",
+	    "s3.standard_ia.select.returned.gb", S_WHY_SELECT),
+	S_C(S_S3, "standard_infrequent_access.monthly_select_data_scanned_gb",
+	    "Standard-IA S3 Select data scanned", "GB",
+	    "s3.standard_ia.select.scanned.gb", S_WHY_SELECT),
+	S_Q("aws_sns_topic", "macos_subscriptions", S_N, NULL,
+	    "the facts hold no sa-east-1 price for macOS push deliveries"),
+	S_Q("aws_sns_topic", "sms_notification_price", S_N, "sns.sms.",
+	    "prices come only from tfsight's price table, never from the usage "
+	    "file"),
+	S_Q("aws_wafv2_web_acl", "managed_rule_group_rules", S_N, "waf.rule.",
+	    "AWS charges per rule or rule group in the web ACL, which the state's "
+	    "rules already count"),
+	S_Q("aws_wafv2_web_acl", "rule_group_rules", S_N, "waf.rule.",
+	    "AWS charges per rule or rule group in the web ACL, which the state's "
+	    "rules already count"),
+};
+
+#undef S_Q
+#undef S_C
+#undef S_N
+#undef S_S
+#undef S_CF
+#undef S_S3
+#undef S_GFR
+
+static bool S_usage_has(tfs_est_ctx *c, const char *key)
+{
+	double v;
+	const char *s, *src;
+	return tfs_usage_get(c->u, c->res->address, c->res->type, key, &v, &src) ||
+	       tfs_usage_get_string(c->u, c->res->address, c->res->type, key, &s,
+	                            &src);
+}
+
+static void S_add_note(tfs_est_ctx *c, const char *anchor, const char *text)
+{
+	tfs_cost_resource *r = c->res;
+	tfs_cost_component *k = &r->components[0];
+	size_t i;
+
+	for (i = 0; anchor && i < r->ncomponents; i++)
+		if (strncmp(r->components[i].price_key, anchor, strlen(anchor)) == 0) {
+			k = &r->components[i];
+			break;
+		}
+	k->note = k->note ? tfs_est_key(c, "%s; %s", k->note, text) : text;
+}
+
+void tfs_est_unpriced(tfs_est_ctx *c, const char *usage_key,
+                      const char *anchor, const char *why)
+{
+	if (c->res->ncomponents && S_usage_has(c, usage_key))
+		S_add_note(c, anchor, tfs_est_key(c, "usage key %s is read but not "
+		                                     "priced: %s",
+		                                  usage_key, why));
+}
+
+/* The unpriced keys the usage file gives for the resource: a line for a
+ * charge, else one note per qualified line and reason ("usage keys a and b
+ * are read but not priced: why"). */
+static void S_unpriced(tfs_est_ctx *c)
+{
+	bool done[TFS_EST_N(UNPRICED)] = {false};
+	size_t i, j;
+
+	if (!c->u || !c->res->ncomponents)
+		return;
+	for (i = 0; i < TFS_EST_N(UNPRICED); i++) {
+		const S_unpriced_key *q = &UNPRICED[i];
+		tfs_buf keys;
+		size_t n = 0;
+		const char *last = NULL;
+
+		if (done[i] || strcmp(q->type, c->res->type) != 0 ||
+		    !S_usage_has(c, q->key))
+			continue;
+		if (q->name) {
+			tfs_est_usage(c, q->name, q->unit, q->key, 1, q->price_key);
+			if (!c->res->components[c->res->ncomponents - 1].price_row)
+				c->res->components[c->res->ncomponents - 1].note =
+					tfs_est_key(c, "usage key %s is read but not "
+					               "priced: %s",
+					            q->key, q->why);
+			continue;
+		}
+		tfs_buf_init(&keys);
+		for (j = i; j < TFS_EST_N(UNPRICED); j++) {
+			const S_unpriced_key *o = &UNPRICED[j];
+			if (done[j] || o->name || strcmp(o->type, q->type) != 0 ||
+			    strcmp(o->why, q->why) != 0 ||
+			    (o->anchor ? !q->anchor || strcmp(o->anchor, q->anchor) != 0
+			               : q->anchor != NULL) ||
+			    !S_usage_has(c, o->key))
+				continue;
+			done[j] = true;
+			if (last)
+				tfs_buf_addf(&keys, "%s%s", n > 1 ? ", " : "", last);
+			last = o->key;
+			n++;
+		}
+		if (n > 1)
+			tfs_buf_addf(&keys, " and %s", last);
+		S_add_note(c, q->anchor,
+		           n > 1 ? tfs_est_key(c, "usage keys %s are read but not "
+		                                  "priced: %s",
+		                               keys.data, q->why)
+		                 : tfs_est_key(c, "usage key %s is read but not "
+		                                  "priced: %s",
+		                               q->key, q->why));
+		tfs_buf_release(&keys);
+	}
+}
+
 static void S_estimate_one(tfs_est_ctx *c)
 {
 	const tfs_inventory_item *it = c->m->nodes[c->node].item;
@@ -494,6 +772,8 @@ static void S_estimate_one(tfs_est_ctx *c)
 		c->res->status = TFS_COST_PRICED;
 		c->cap = 0;
 		e->fn(c);
+		if (c->res->status == TFS_COST_PRICED)
+			S_unpriced(c);
 		if (c->res->status == TFS_COST_PRICED && c->res->missing_prices)
 			c->res->status = TFS_COST_PRICE_NOT_FOUND;
 		return;
@@ -505,6 +785,7 @@ static void S_estimate_one(tfs_est_ctx *c)
 /* The usage keys the estimators read, with their kind. */
 static const tfs_usage_key USAGE_KEYS[] = {
 	{"aws_alb", "active_connections", TFS_USAGE_NUMBER},
+	{"aws_alb", "monthly_lcu_hours", TFS_USAGE_NUMBER},
 	{"aws_alb", "new_connections", TFS_USAGE_NUMBER},
 	{"aws_alb", "processed_bytes_gb", TFS_USAGE_NUMBER},
 	{"aws_alb", "rule_evaluations", TFS_USAGE_NUMBER},
@@ -546,6 +827,8 @@ static const tfs_usage_key USAGE_KEYS[] = {
 	{"aws_cloudfront_distribution", "monthly_https_requests.south_africa", TFS_USAGE_NUMBER},
 	{"aws_cloudfront_distribution", "monthly_https_requests.south_america", TFS_USAGE_NUMBER},
 	{"aws_cloudfront_distribution", "monthly_https_requests.us", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_invalidation_requests", TFS_USAGE_NUMBER},
+	{"aws_cloudfront_distribution", "monthly_log_lines", TFS_USAGE_NUMBER},
 	{"aws_cloudwatch_event_bus", "monthly_custom_events", TFS_USAGE_NUMBER},
 	{"aws_cloudwatch_event_bus", "monthly_third_party_events", TFS_USAGE_NUMBER},
 	{"aws_cloudwatch_log_group", "monthly_data_ingested_gb", TFS_USAGE_NUMBER},
@@ -553,6 +836,7 @@ static const tfs_usage_key USAGE_KEYS[] = {
 	{"aws_cloudwatch_log_group", "storage_gb", TFS_USAGE_NUMBER},
 	{"aws_cognito_user_pool", "monthly_active_users", TFS_USAGE_NUMBER},
 	{"aws_db_instance", "additional_backup_storage_gb", TFS_USAGE_NUMBER},
+	{"aws_db_instance", "monthly_standard_io_requests", TFS_USAGE_NUMBER},
 	{"aws_dynamodb_table", "monthly_data_restored_gb", TFS_USAGE_NUMBER},
 	{"aws_dynamodb_table", "monthly_read_request_units", TFS_USAGE_NUMBER},
 	{"aws_dynamodb_table", "monthly_streams_read_request_units", TFS_USAGE_NUMBER},
@@ -565,22 +849,30 @@ static const tfs_usage_key USAGE_KEYS[] = {
 	{"aws_elasticache_cluster", "snapshot_storage_size_gb", TFS_USAGE_NUMBER},
 	{"aws_elasticache_replication_group", "snapshot_storage_size_gb", TFS_USAGE_NUMBER},
 	{"aws_elb", "monthly_data_processed_gb", TFS_USAGE_NUMBER},
+	{"aws_instance", "monthly_hrs", TFS_USAGE_NUMBER},
 	{"aws_kms_key", "monthly_requests", TFS_USAGE_NUMBER},
 	{"aws_lambda_function", "monthly_requests", TFS_USAGE_NUMBER},
 	{"aws_lambda_function", "monthly_snapstart_restores", TFS_USAGE_NUMBER},
 	{"aws_lambda_function", "request_duration_ms", TFS_USAGE_NUMBER},
+	{"aws_lambda_provisioned_concurrency_config", "architecture", TFS_USAGE_STRING},
+	{"aws_lambda_provisioned_concurrency_config", "memory_mb", TFS_USAGE_NUMBER},
+	{"aws_lambda_provisioned_concurrency_config", "monthly_duration_hrs", TFS_USAGE_NUMBER},
 	{"aws_lambda_provisioned_concurrency_config", "monthly_requests", TFS_USAGE_NUMBER},
 	{"aws_lambda_provisioned_concurrency_config", "request_duration_ms", TFS_USAGE_NUMBER},
 	{"aws_lb", "active_connections", TFS_USAGE_NUMBER},
+	{"aws_lb", "monthly_lcu_hours", TFS_USAGE_NUMBER},
 	{"aws_lb", "new_connections", TFS_USAGE_NUMBER},
 	{"aws_lb", "processed_bytes_gb", TFS_USAGE_NUMBER},
 	{"aws_lb", "rule_evaluations", TFS_USAGE_NUMBER},
 	{"aws_nat_gateway", "monthly_data_processed_gb", TFS_USAGE_NUMBER},
 	{"aws_rds_cluster", "backup_snapshot_size_gb", TFS_USAGE_NUMBER},
 	{"aws_rds_cluster", "read_requests_per_sec", TFS_USAGE_NUMBER},
+	{"aws_rds_cluster", "snapshot_export_size_gb", TFS_USAGE_NUMBER},
 	{"aws_rds_cluster", "storage_gb", TFS_USAGE_NUMBER},
 	{"aws_rds_cluster", "write_requests_per_sec", TFS_USAGE_NUMBER},
 	{"aws_rds_cluster_instance", "capacity_units_per_hr", TFS_USAGE_NUMBER},
+	{"aws_route53_record", "monthly_geo_queries", TFS_USAGE_NUMBER},
+	{"aws_route53_record", "monthly_latency_based_queries", TFS_USAGE_NUMBER},
 	{"aws_route53_record", "monthly_standard_queries", TFS_USAGE_NUMBER},
 	{"aws_s3_bucket", "glacier_deep_archive.early_delete_gb", TFS_USAGE_NUMBER},
 	{"aws_s3_bucket", "glacier_deep_archive.monthly_bulk_data_retrieval_gb", TFS_USAGE_NUMBER},
@@ -643,6 +935,8 @@ static const tfs_usage_key USAGE_KEYS[] = {
 	{"aws_wafv2_web_acl", "monthly_requests", TFS_USAGE_NUMBER},
 };
 
+static bool S_priced_type(const char *type);
+
 bool tfs_cost_tables_sorted(void)
 {
 	size_t i;
@@ -654,6 +948,19 @@ bool tfs_cost_tables_sorted(void)
 		if (t > 0 || (t == 0 && strcmp(USAGE_KEYS[i - 1].key,
 		                               USAGE_KEYS[i].key) >= 0))
 			return false;
+	}
+	/* sorted too, every type priced, and no key both read and unpriced */
+	for (i = 0; i < TFS_EST_N(UNPRICED); i++) {
+		int t = i ? strcmp(UNPRICED[i - 1].type, UNPRICED[i].type) : -1;
+		if (t > 0 || (t == 0 && strcmp(UNPRICED[i - 1].key,
+		                               UNPRICED[i].key) >= 0))
+			return false;
+		if (!S_priced_type(UNPRICED[i].type))
+			return false;
+		for (size_t j = 0; j < TFS_EST_N(USAGE_KEYS); j++)
+			if (strcmp(USAGE_KEYS[j].type, UNPRICED[i].type) == 0 &&
+			    strcmp(USAGE_KEYS[j].key, UNPRICED[i].key) == 0)
+				return false;
 	}
 	return tfs_est_free_sorted();
 }
@@ -673,10 +980,17 @@ size_t tfs_cost_usage_check(const tfs_usage *u, tfs_usage_warnings *w)
 
 	if (!u)
 		return 0;
+	tfs_grow(&known, &cap, n + TFS_EST_N(UNPRICED), sizeof(*known));
+	memcpy(known, USAGE_KEYS, sizeof(USAGE_KEYS));
+	/* read but not priced: accepted, the estimate says so */
+	for (i = 0; i < TFS_EST_N(UNPRICED); i++) {
+		known[n].type = UNPRICED[i].type;
+		known[n].key = UNPRICED[i].key;
+		known[n].kind = UNPRICED[i].kind;
+		n++;
+	}
 	/* Keys of types tfsight does not price are not checked one by one:
 	 * one note per such entry says its figures go unused. */
-	tfs_grow(&known, &cap, n, sizeof(*known));
-	memcpy(known, USAGE_KEYS, sizeof(USAGE_KEYS));
 	tfs_buf_init(&note);
 	for (i = 0; i < u->count; i++) {
 		const tfs_usage_entry *e = &u->entries[i];

@@ -56,11 +56,18 @@ void tfs_est_instance(tfs_est_ctx *c)
 	const char *tenancy = tfs_attr_str(c->a, "tenancy");
 	const json_t *ebs = json_object_get(c->a, "ebs_block_device"), *d;
 	size_t i;
+	const char *name = tfs_est_key(c, "Instance usage (Linux, on-demand, %s)",
+	                               type ? type : "?");
+	const char *key = tfs_est_key(c, "ec2.linux.%s.hour",
+	                              type ? type : "unknown");
+	double hrs;
+	const char *src;
 
-	tfs_est_fixed(c, tfs_est_key(c, "Instance usage (Linux, on-demand, %s)",
-	                             type ? type : "?"),
-	              "hours", TFS_HOURS_PER_MONTH,
-	              tfs_est_key(c, "ec2.linux.%s.hour", type ? type : "unknown"));
+	/* Infracost's monthly_hrs: the hours it runs, when not all month */
+	if (tfs_est_usage_get(c, "monthly_hrs", &hrs, &src))
+		tfs_est_usage(c, name, "hours", "monthly_hrs", 1, key);
+	else
+		tfs_est_fixed(c, name, "hours", TFS_HOURS_PER_MONTH, key);
 	if ((d = tfs_attr_block(c->a, "root_block_device")))
 		S_block_device(c, d, "Root volume");
 	json_array_foreach(ebs, i, d) {
@@ -285,6 +292,11 @@ void tfs_est_rds_cluster(tfs_est_ctx *c)
 		tfs_est_usage(c, "Backup storage", "GB-months", "backup_snapshot_size_gb",
 		              keep - 1,
 		              tfs_est_key(c, "aurora.%s.backup.gb_month", engine));
+	/* an occasional charge: shown only when the usage file names it */
+	tfs_est_optional_usage(c, "Snapshot export to S3", "GB",
+	                       "snapshot_export_size_gb",
+	                       tfs_est_key(c, "aurora.%s.snapshot_export.gb",
+	                                   engine));
 	if (mode && strcmp(mode, "serverless") == 0)
 		c->res->note = "Aurora Serverless v1 capacity is not priced";
 	else

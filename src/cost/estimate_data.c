@@ -258,6 +258,26 @@ static void S_cloudfront_region(tfs_est_ctx *c, size_t r, bool pending)
 		                          group));
 }
 
+/* Charges of the distribution as a whole, shown when the usage file gives
+ * their figure.  Invalidations: every path at the rate beyond the first
+ * 1,000, which are the account's (named, never subtracted). */
+static void S_cloudfront_extras(tfs_est_ctx *c)
+{
+	double v;
+	const char *src;
+
+	if (tfs_est_usage_get(c, "monthly_invalidation_requests", &v, &src)) {
+		tfs_est_usage(c, "Invalidation paths", "paths",
+		              "monthly_invalidation_requests", 1,
+		              "cloudfront.invalidation.tier2.path");
+		c->res->components[c->res->ncomponents - 1].note =
+			"free tier: the account's first 1,000 paths a month are free "
+			"(not subtracted)";
+	}
+	tfs_est_optional_usage(c, "Real-time log lines", "log lines",
+	                       "monthly_log_lines", "cloudfront.realtime_logs.log_line");
+}
+
 void tfs_est_cloudfront(tfs_est_ctx *c)
 {
 	size_t r, before = c->res->ncomponents;
@@ -270,9 +290,11 @@ void tfs_est_cloudfront(tfs_est_ctx *c)
 		for (r = 0; r < TFS_EST_N(CF_REGIONS); r++)
 			if (strcmp(CF_REGIONS[r].usage, "south_america") == 0)
 				S_cloudfront_region(c, r, true);
+		S_cloudfront_extras(c);
 		c->res->note = "no usage: the South America group's rates are shown";
 		return;
 	}
+	S_cloudfront_extras(c);
 	c->res->note = "the free tier (1 TB and 10M requests a month) is not "
 	               "subtracted";
 }

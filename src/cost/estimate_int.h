@@ -62,6 +62,12 @@ void tfs_est_tiered(tfs_est_ctx *c, const char *name, const char *unit,
 const char *tfs_est_key(tfs_est_ctx *c, const char *fmt, ...) TFS_PRINTF(2, 3);
 double tfs_est_num(const json_t *o, const char *key, double dflt);
 tfs_cost_component *tfs_est_public_ipv4(tfs_est_ctx *c, double addresses);
+/* When the usage file gives usage_key for the resource, the note "usage
+ * key KEY is read but not priced: WHY" on its first component whose price
+ * key starts with anchor (NULL or none: its first), after any note there:
+ * for an accepted figure the estimate does not use in this case. */
+void tfs_est_unpriced(tfs_est_ctx *c, const char *usage_key,
+                      const char *anchor, const char *why);
 
 /* free.c: whether the type has no charge of its own (status and note
  * set); then, once every resource has its status, the parents named. */

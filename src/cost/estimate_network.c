@@ -3,20 +3,110 @@
  * balancers, NAT gateways, Elastic IPs, VPC endpoints, CloudWatch,
  * Secrets Manager, KMS, Route 53 and ECR.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "cost/estimate_int.h"
 
 /* ---- networking ------------------------------------------------------------------ */
 
+/* What one LCU holds of each dimension, as AWS defines it (an ALB: 25 new
+ * connections a second, 3,000 active connections a minute, 1 GB an hour
+ * for EC2, container and IP targets, 1,000 rule evaluations a second; an
+ * NLB: 800, 100,000 and 1 GB, no rules), and what Infracost's code divides
+ * the same figures by (internal/resources/aws/lb.go: new connections by
+ * 100, rules only for an ALB).  0: not a dimension. */
+static const struct {
+	const char *key;
+	double alb, nlb, infracost;
+} S_LCU_DIMS[] = {
+	{"new_connections", 25, 800, 100},
+	{"active_connections", 3000, 100000, 3000},
+	{"processed_bytes_gb", 1, 1, 1},
+	{"rule_evaluations", 1000, 0, 1000},
+};
+
+/* The largest dimension's LCUs for the resource's figures, and the entry
+ * that gave it: LCUs an hour by AWS's definition, or, with infracost, the
+ * figure Infracost's code takes as the month's LCU-hours.  As there, rule
+ * evaluations count only beside another dimension.  False: no figure. */
+static bool S_lcus(const tfs_usage *u, const char *address, const char *type,
+                   bool nlb, bool infracost, double *lcu, const char **src)
+{
+	bool any = false;
+	size_t i;
+
+	*lcu = 0;
+	*src = NULL;
+	for (i = 0; i < TFS_EST_N(S_LCU_DIMS); i++) {
+		double per = infracost ? S_LCU_DIMS[i].infracost
+		             : nlb     ? S_LCU_DIMS[i].nlb
+		                       : S_LCU_DIMS[i].alb;
+		double v;
+		const char *s;
+		if (infracost && (nlb || !any) &&
+		    strcmp(S_LCU_DIMS[i].key, "rule_evaluations") == 0)
+			per = 0;
+		if (per <= 0 || !tfs_usage_get(u, address, type, S_LCU_DIMS[i].key, &v, &s))
+			continue;
+		if (!any || v / per > *lcu) {
+			*lcu = v / per;
+			*src = s;
+		}
+		any = true;
+	}
+	return any;
+}
+
+/* The LCU line: monthly_lcu_hours when the file gives it (the month's
+ * LCU-hours, for figures taken from a bill or from Infracost's reading),
+ * else the largest dimension's LCUs an hour times 730. */
+static void S_lcu_line(tfs_est_ctx *c, bool nlb)
+{
+	tfs_cost_component *k = tfs_est_component(
+		c, nlb ? "Network LCUs" : "Load balancer capacity units", "LCU-hours",
+		nlb ? "elb.nlb.lcu_hour" : "elb.alb.lcu_hour");
+	double v, lcu;
+	const char *src;
+	tfs_buf unused;
+	size_t i;
+
+	k->usage_based = true;
+	if (!tfs_est_usage_get(c, "monthly_lcu_hours", &v, &src)) {
+		if (S_lcus(c->u, c->res->address, c->res->type, nlb, false, &lcu,
+		           &src)) {
+			k->usage_source = src;
+			tfs_est_set_quantity(k, lcu * TFS_HOURS_PER_MONTH);
+		} else {
+			c->res->pending_usage++;
+		}
+		return;
+	}
+	k->usage_source = src;
+	tfs_est_set_quantity(k, v);
+	tfs_buf_init(&unused);
+	for (i = 0; i < TFS_EST_N(S_LCU_DIMS); i++) {
+		double d;
+		if ((nlb ? S_LCU_DIMS[i].nlb : S_LCU_DIMS[i].alb) > 0 &&
+		    tfs_est_usage_get(c, S_LCU_DIMS[i].key, &d, &src))
+			tfs_buf_addf(&unused, "%s%s", unused.len ? ", " : "",
+			             S_LCU_DIMS[i].key);
+	}
+	k->note = unused.len
+	                  ? tfs_est_key(c, "the month's LCU-hours as "
+	                                   "monthly_lcu_hours gives them; not "
+	                                   "used for LCUs: %s",
+	                                unused.data)
+	                  : "the month's LCU-hours as monthly_lcu_hours gives "
+	                    "them";
+	tfs_buf_release(&unused);
+}
+
 void tfs_est_load_balancer(tfs_est_ctx *c)
 {
 	const char *t = tfs_attr_str(c->a, "load_balancer_type");
 	const char *type = c->res->type;
 	bool internal = false;
-	double v, lcu = 0;
-	const char *src = NULL;
-	tfs_cost_component *k;
 
 	tfs_attr_bool(c->a, "internal", &internal);
 	if (strcmp(type, "aws_elb") == 0) {
@@ -37,43 +127,7 @@ void tfs_est_load_balancer(tfs_est_ctx *c)
 	                                     : "Application load balancer",
 	        "hours", TFS_HOURS_PER_MONTH,
 	        strcmp(t, "network") == 0 ? "elb.nlb.hour" : "elb.alb.hour");
-	/* LCUs: the largest of the dimensions, as Infracost reads them
-	 * (new connections/s, active connections/min, GB/hour, rules/s) */
-	k = tfs_est_component(c, strcmp(t, "network") == 0 ? "Network LCUs"
-	                                             : "Load balancer capacity units",
-	                "LCU-hours",
-	                strcmp(t, "network") == 0 ? "elb.nlb.lcu_hour"
-	                                          : "elb.alb.lcu_hour");
-	k->usage_based = true;
-	{
-		static const struct {
-			const char *key;
-			double per_lcu_alb, per_lcu_nlb;
-		} DIMS[] = {
-			{"new_connections", 25, 800},
-			{"active_connections", 3000, 100000},
-			{"processed_bytes_gb", 1, 1},
-			{"rule_evaluations", 1000, 0},
-		};
-		for (size_t i = 0; i < sizeof(DIMS) / sizeof(*DIMS); i++) {
-			double per = strcmp(t, "network") == 0 ? DIMS[i].per_lcu_nlb
-			                                       : DIMS[i].per_lcu_alb;
-			const char *s;
-			if (per > 0 && tfs_usage_get(c->u, c->res->address, type,
-			                             DIMS[i].key, &v, &s)) {
-				if (!src || v / per > lcu)
-					src = s;
-				if (v / per > lcu)
-					lcu = v / per;
-			}
-		}
-	}
-	if (src) {
-		k->usage_source = src;
-		tfs_est_set_quantity(k, lcu * TFS_HOURS_PER_MONTH);
-	} else {
-		c->res->pending_usage++;
-	}
+	S_lcu_line(c, strcmp(t, "network") == 0);
 	/* one address per AZ it serves, and AWS takes one subnet per AZ; when
 	 * the input names no subnet, the two AZs AWS requires at least */
 	if (!internal) {
@@ -85,6 +139,92 @@ void tfs_est_load_balancer(tfs_est_ctx *c)
 				"assumed: 2 AZs: the input names no subnets, and AWS requires at "
 				"least two";
 	}
+}
+
+/* A figure for a notice: at most 4 decimals, no trailing zeros. */
+static void S_figure(tfs_buf *b, double v)
+{
+	char s[64];
+	size_t n;
+
+	snprintf(s, sizeof(s), "%.4f", v);
+	n = strlen(s);
+	while (n > 0 && s[n - 1] == '0')
+		n--;
+	if (n > 0 && s[n - 1] == '.')
+		n--;
+	tfs_buf_add(b, s, n);
+}
+
+/* The same usage file gives LCU-hours 730 to 2,920 times apart read as
+ * AWS defines LCUs and as Infracost's code does: say so, where the
+ * figures are, whenever the two are more than 10x apart. */
+size_t tfs_cost_lcu_notices(const tfs_cost *cost, const tfs_usage *u,
+                            tfs_usage_warnings *w)
+{
+	size_t i, j, before = w->count;
+
+	if (!cost || !u)
+		return 0;
+	for (i = 0; i < cost->count; i++) {
+		const tfs_cost_resource *r = &cost->resources[i];
+		const tfs_cost_component *k = NULL;
+		const tfs_usage_entry *en = NULL;
+		double ours, theirs, v;
+		const char *src;
+		bool nlb;
+		tfs_buf b;
+
+		if (!tfs_cost_has_components(r) ||
+		    (strcmp(r->type, "aws_lb") != 0 && strcmp(r->type, "aws_alb") != 0))
+			continue;
+		for (j = 0; j < r->ncomponents && !k; j++)
+			if (strcmp(r->components[j].price_key, "elb.alb.lcu_hour") == 0 ||
+			    strcmp(r->components[j].price_key, "elb.nlb.lcu_hour") == 0)
+				k = &r->components[j];
+		if (!k || !k->has_quantity ||
+		    tfs_usage_get(u, r->address, r->type, "monthly_lcu_hours", &v, &src))
+			continue;
+		nlb = strcmp(k->price_key, "elb.nlb.lcu_hour") == 0;
+		ours = k->monthly_quantity;
+		if (!S_lcus(u, r->address, r->type, nlb, true, &theirs, &src))
+			theirs = 0;
+		if (ours <= theirs * 10 && theirs <= ours * 10)
+			continue;
+		for (j = 0; j < u->count && !en; j++)
+			if (k->usage_source && strcmp(u->entries[j].source, k->usage_source) == 0)
+				en = &u->entries[j];
+		tfs_buf_init(&b);
+		tfs_buf_add_printable(&b, u->name);
+		if (en)
+			tfs_buf_addf(&b, ":%d:%d", en->line, en->column);
+		tfs_buf_adds(&b, ": ");
+		tfs_buf_add_printable(&b, r->address);
+		tfs_buf_adds(&b, ": LCU figures read as AWS defines them (averages a "
+		                 "second, a minute, an hour): ");
+		S_figure(&b, ours);
+		tfs_buf_adds(&b, " LCU-hours a month; Infracost reads the same figures "
+		                 "as ");
+		S_figure(&b, theirs);
+		tfs_buf_adds(&b, " LCU-hours");
+		if (theirs > 0 && ours > 0) {
+			tfs_buf_adds(&b, " (");
+			S_figure(&b, ours > theirs ? ours / theirs : theirs / ours);
+			tfs_buf_adds(&b, ours > theirs ? "x fewer)" : "x more)");
+		}
+		tfs_buf_adds(&b, "; give monthly_lcu_hours to set the month's "
+		                 "LCU-hours");
+		/* the same address in another input says nothing new */
+		for (j = 0; j < w->count && strcmp(w->items[j], b.data) != 0; j++)
+			;
+		if (j < w->count) {
+			tfs_buf_release(&b);
+			continue;
+		}
+		tfs_grow(&w->items, &w->cap, w->count + 1, sizeof(*w->items));
+		w->items[w->count++] = tfs_buf_detach(&b, NULL);
+	}
+	return w->count - before;
 }
 
 void tfs_est_nat_gateway(tfs_est_ctx *c)
@@ -196,6 +336,28 @@ void tfs_est_route53_record(tfs_est_ctx *c)
 	}
 	tfs_est_usage(c, "Standard queries", "queries", "monthly_standard_queries", 1,
 	        "route53.queries.standard.tier1.query");
+	/* Infracost's other query kinds, shown when the usage file gives them:
+	 * the first billion a month at one rate, the rest at the next */
+	{
+		static const double BAND[] = {1e9};
+		static const char *const LABELS[] = {"first 1B", "over 1B"};
+		static const struct {
+			const char *key, *name, *prefix;
+		} KINDS[] = {
+			{"monthly_latency_based_queries", "Latency-based routing queries",
+			 "route53.queries.latency"},
+			{"monthly_geo_queries", "Geo DNS and geoproximity queries",
+			 "route53.queries.geo"},
+		};
+		for (size_t i = 0; i < TFS_EST_N(KINDS); i++) {
+			double q;
+			const char *src;
+			if (tfs_est_usage_get(c, KINDS[i].key, &q, &src))
+				tfs_est_tiered(c, KINDS[i].name, "queries", q, true, src,
+				               BAND, LABELS, TFS_EST_N(LABELS),
+				               KINDS[i].prefix, "query");
+		}
+	}
 }
 
 void tfs_est_ecr(tfs_est_ctx *c)

@@ -173,27 +173,57 @@ void tfs_est_lambda_provisioned(tfs_est_ctx *c)
 	const json_t *fa = NULL, *archs;
 	const char *arch;
 	double mem, n = 0, ms = 0;
-	const char *src = NULL, *ms_src = NULL;
-	bool arm;
+	const char *src = NULL, *ms_src = NULL, *h_src = NULL, *ua = NULL;
+	double hours = TFS_HOURS_PER_MONTH, umem = 0;
+	bool arm, has_hours, in_input;
+	tfs_cost_component *pc;
 
-	if (!fn || !tfs_map_get(&c->functions, fn, &f)) {
+	in_input = fn && tfs_map_get(&c->functions, fn, &f);
+	/* without the function, Infracost's memory_mb (and architecture)
+	 * stand for its memory_size (and architectures) */
+	if (!in_input && !tfs_est_usage_get(c, "memory_mb", &umem, &src)) {
 		c->res->status = TFS_COST_UNSUPPORTED;
 		c->res->note = "its function is not in this input: its memory size "
 		               "prices the concurrency";
 		return;
 	}
-	fa = c->m->nodes[f].item->inst->attributes;
-	archs = json_object_get(fa, "architectures");
-	arm = json_is_string(json_array_get(archs, 0)) &&
-	      strcmp(json_string_value(json_array_get(archs, 0)), "arm64") == 0;
+	if (in_input) {
+		fa = c->m->nodes[f].item->inst->attributes;
+		c->res->parent = f; /* its values price it: a diff names it */
+		archs = json_object_get(fa, "architectures");
+		arm = json_is_string(json_array_get(archs, 0)) &&
+		      strcmp(json_string_value(json_array_get(archs, 0)), "arm64") == 0;
+		mem = tfs_est_num(fa, "memory_size", 128) / 1024.0;
+	} else {
+		arm = tfs_usage_get_string(c->u, c->res->address, c->res->type,
+		                           "architecture", &ua, &src) &&
+		      strcmp(ua, "arm64") == 0;
+		mem = umem / 1024.0;
+		c->res->note = "its function is not in this input: priced from the "
+		               "usage keys memory_mb and architecture";
+	}
 	arch = arm ? "arm" : "x86";
-	mem = tfs_est_num(fa, "memory_size", 128) / 1024.0;
-	tfs_est_fixed(c, tfs_est_key(c, "Provisioned concurrency (%s)",
-	                             arm ? "Arm" : "x86"),
-	              "GB-seconds", execs * mem * TFS_HOURS_PER_MONTH * 3600,
-	              tfs_est_key(c, "lambda.%s.provisioned_concurrency.gb_second",
-	                          arch));
-	S_last(c)->note = "assumed: configured all month";
+	/* Infracost's monthly_duration_hrs: the hours it is configured */
+	has_hours = tfs_est_usage_get(c, "monthly_duration_hrs", &hours, &h_src);
+	pc = tfs_est_component(c, tfs_est_key(c, "Provisioned concurrency (%s)",
+	                                     arm ? "Arm" : "x86"),
+	                      "GB-seconds",
+	                      tfs_est_key(c, "lambda.%s.provisioned_concurrency."
+	                                     "gb_second",
+	                                  arch));
+	tfs_est_set_quantity(pc, execs * mem * hours * 3600);
+	if (has_hours) {
+		pc->usage_based = true;
+		pc->usage_source = h_src;
+	} else {
+		pc->note = "assumed: configured all month";
+	}
+	if (in_input) {
+		tfs_est_unpriced(c, "memory_mb", NULL,
+		                 "the function's memory_size in this input decides");
+		tfs_est_unpriced(c, "architecture", NULL,
+		                 "the function's architectures in this input decide");
+	}
 	if (tfs_est_usage_get(c, "monthly_requests", &n, &src) &&
 	    tfs_est_usage_get(c, "request_duration_ms", &ms, &ms_src)) {
 		tfs_cost_component *k = tfs_est_component(

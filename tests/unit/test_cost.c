@@ -1070,6 +1070,314 @@ static void test_events_streams_deliveries(void **s)
 	release(&f);
 }
 
+/* A price literal copied from pricing/sa-east-1.csv into a test, checked
+ * against the bundled table so that the test's arithmetic uses it. */
+static double lit(const char *key, double usd)
+{
+	near(price(key), usd);
+	return usd;
+}
+
+static const char *warning_with(const tfs_usage_warnings *w, const char *text)
+{
+	for (size_t i = 0; i < w->count; i++)
+		if (strstr(w->items[i], text))
+			return w->items[i];
+	return NULL;
+}
+
+/* LCUs as AWS defines them: an ALB LCU is 25 new connections a second,
+ * 3,000 active connections a minute, 1 GB an hour, 1,000 rule evaluations
+ * a second; an NLB LCU 800, 100,000 and 1 GB.  The month is 730 hours.
+ * Infracost's code takes max(new/100, active/3000, GB, rules/1000) (rules
+ * only beside another figure; none for an NLB) as the month's LCU-hours. */
+static void test_lcu_readings(void **s)
+{
+	fixture f = build(
+		R("aws_lb", "avg", "{'load_balancer_type':'application','internal':true}") ","
+		R("aws_lb", "monthly", "{'load_balancer_type':'application','internal':true}") ","
+		R("aws_lb", "both", "{'load_balancer_type':'application','internal':true}") ","
+		R("aws_lb", "zero", "{'load_balancer_type':'application','internal':true}") ","
+		R("aws_lb", "rules", "{'load_balancer_type':'application','internal':true}") ","
+		R("aws_lb", "nlb", "{'load_balancer_type':'network','internal':true}") ","
+		R("aws_lb", "none", "{'load_balancer_type':'application','internal':true}"));
+	tfs_usage *u = usage("version: 0.1\n"
+	                     "resource_usage:\n"
+	                     "  aws_lb.avg:\n"                 /* line 3 */
+	                     "    new_connections: 15\n"
+	                     "    active_connections: 400\n"
+	                     "    processed_bytes_gb: 0.25\n"
+	                     "    rule_evaluations: 30\n"
+	                     "  aws_lb.monthly:\n"             /* line 8 */
+	                     "    monthly_lcu_hours: 250\n"
+	                     "  aws_lb.both:\n"                /* line 10 */
+	                     "    monthly_lcu_hours: 1000\n"
+	                     "    new_connections: 10000\n"
+	                     "    rule_evaluations: 10000\n"
+	                     "  aws_lb.zero:\n"                /* line 14 */
+	                     "    new_connections: 0\n"
+	                     "    active_connections: 0\n"
+	                     "    processed_bytes_gb: 0\n"
+	                     "    rule_evaluations: 0\n"
+	                     "  aws_lb.rules:\n"               /* line 19 */
+	                     "    rule_evaluations: 30\n"
+	                     "  aws_lb.nlb:\n"                 /* line 21 */
+	                     "    new_connections: 1600\n"
+	                     "    active_connections: 50000\n"
+	                     "    processed_bytes_gb: 1.5\n");
+	/* elb.alb.lcu_hour,ELB,ALB,...,LCU-hour,0.011
+	 * elb.nlb.lcu_hour,ELB,NLB,...,LCU-hour,0.00825 */
+	double alb = lit("elb.alb.lcu_hour", 0.011);
+	double nlb = lit("elb.nlb.lcu_hour", 0.00825);
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_component *k;
+	tfs_usage_warnings w;
+	(void)s;
+
+	/* max(15/25 = 0.6, 400/3000, 0.25/1, 30/1000) = 0.6 LCU an hour */
+	k = comp(res(c, "aws_lb.avg"), "elb.alb.lcu_hour");
+	near(k->monthly_quantity, 0.6 * 730);
+	near(k->monthly_cost, 438 * alb);
+	assert_string_equal(k->usage_source, "resource_usage[aws_lb.avg]");
+	/* monthly_lcu_hours is the month's LCU-hours; the others are unused */
+	k = comp(res(c, "aws_lb.monthly"), "elb.alb.lcu_hour");
+	near(k->monthly_cost, 250 * alb);
+	assert_string_equal(k->note, "the month's LCU-hours as monthly_lcu_hours "
+	                             "gives them");
+	k = comp(res(c, "aws_lb.both"), "elb.alb.lcu_hour");
+	near(k->monthly_cost, 1000 * alb);
+	assert_string_equal(k->note, "the month's LCU-hours as monthly_lcu_hours "
+	                             "gives them; not used for LCUs: "
+	                             "new_connections, rule_evaluations");
+	k = comp(res(c, "aws_lb.zero"), "elb.alb.lcu_hour");
+	assert_true(k->has_quantity);
+	near(k->monthly_cost, 0);
+	/* 30/1000 LCU an hour, 730 hours */
+	near(comp(res(c, "aws_lb.rules"), "elb.alb.lcu_hour")->monthly_cost,
+	     0.03 * 730 * alb);
+	/* NLB: max(1600/800 = 2, 50000/100000, 1.5/1) = 2 LCUs an hour */
+	k = comp(res(c, "aws_lb.nlb"), "elb.nlb.lcu_hour");
+	near(k->monthly_quantity, 2 * 730);
+	near(k->monthly_cost, 1460 * nlb);
+	assert_int_equal(res(c, "aws_lb.none")->pending_usage, 1);
+	assert_false(comp(res(c, "aws_lb.none"), "elb.alb.lcu_hour")->has_quantity);
+
+	/* the notices: none where monthly_lcu_hours decides, where every
+	 * figure is 0 or where there is none; the usage check itself is quiet */
+	tfs_usage_warnings_init(&w);
+	assert_int_equal(tfs_cost_usage_check(u, &w), 0);
+	assert_int_equal(tfs_cost_lcu_notices(c, u, &w), 3);
+	/* Infracost: max(15/100, 400/3000, 0.25, 30/1000) = 0.25; 438/0.25 */
+	assert_non_null(warning_with(
+		&w, "u.yml:3:3: aws_lb.avg: LCU figures read as AWS defines them "
+		    "(averages a second, a minute, an hour): 438 LCU-hours a month; "
+		    "Infracost reads the same figures as 0.25 LCU-hours (1752x "
+		    "fewer); give monthly_lcu_hours to set the month's LCU-hours"));
+	/* Infracost counts rules only beside another figure: 0 */
+	assert_non_null(warning_with(
+		&w, "u.yml:19:3: aws_lb.rules: LCU figures read as AWS defines "
+		    "them (averages a second, a minute, an hour): 21.9 LCU-hours a "
+		    "month; Infracost reads the same figures as 0 LCU-hours; give"));
+	/* NLB, Infracost: max(1600/100, 50000/3000, 1.5) = 16.6667;
+	 * 1460 / 16.6667 = 87.6 */
+	assert_non_null(warning_with(
+		&w, "u.yml:21:3: aws_lb.nlb: LCU figures read as AWS defines them "
+		    "(averages a second, a minute, an hour): 1460 LCU-hours a month; "
+		    "Infracost reads the same figures as 16.6667 LCU-hours (87.6x "
+		    "fewer)"));
+	assert_null(warning_with(&w, "aws_lb.monthly"));
+	assert_null(warning_with(&w, "aws_lb.both"));
+	assert_null(warning_with(&w, "aws_lb.zero"));
+	assert_null(warning_with(&w, "aws_lb.none"));
+	tfs_usage_warnings_release(&w);
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
+/* Infracost's own example usage file, the entries of the types tfsight
+ * prices (tests/fixtures/usage/, SOURCES.md there): every key accepted
+ * unchanged, and each one priced, or named as read but not priced. */
+static void test_infracost_example_usage(void **s)
+{
+	const char *name = "tests/fixtures/usage/infracost-usage-example.yml";
+	size_t len = 0;
+	char *text = read_repo_file(name, &len);
+	fixture f = build(
+		R("aws_alb", "my_alb", "{'internal':true}") ","
+		R("aws_lb", "my_lb", "{'load_balancer_type':'network','internal':true}") ","
+		R("aws_instance", "my_instance", "{'instance_type':'t3.micro'}") ","
+		R("aws_db_instance", "my_db", "{'engine':'mysql','instance_class':"
+		  "'db.t3.micro','storage_type':'standard','allocated_storage':20}") ","
+		R("aws_route53_record", "my_record", "{'alias':[]}") ","
+		R("aws_lambda_provisioned_concurrency_config", "my_config",
+		  "{'function_name':'elsewhere','provisioned_concurrent_executions':2}") ","
+		R("aws_rds_cluster", "my_cluster", "{'engine':'aurora-mysql',"
+		  "'backup_retention_period':1}") ","
+		R("aws_cloudfront_distribution", "my_s3_distribution", "{}") ","
+		R("aws_s3_bucket", "my_bucket", "{}") ","
+		R("aws_sns_topic", "my_sns_topic", "{'arn':'arn:topic'}") ","
+		R("aws_cloudwatch_event_bus", "my_events", "{'name':'b'}") ","
+		R("aws_wafv2_web_acl", "my_waf2", "{'rule':[{'name':'a'},{'name':'b'}],"
+		  "'capacity':10}"));
+	const tfs_cost_resource *r;
+	const tfs_cost_component *k;
+	tfs_usage_warnings w;
+	tfs_usage *u = NULL;
+	tfs_error err;
+	tfs_cost *c;
+	(void)s;
+
+	if (!text)
+		fail_msg("cannot read %s (set TFSIGHT_SRCDIR)", name);
+	tfs_error_init(&err);
+	if (tfs_usage_load_buffer(&u, "infracost-usage-example.yml", text, len,
+	                          &err) != 0)
+		fail_msg("%s: %s", name, err.text);
+	free(text);
+	tfs_usage_warnings_init(&w);
+	assert_int_equal(tfs_cost_usage_check(u, &w), 0);
+	c = tfs_cost_estimate(f.m, T, u);
+
+	/* Infracost's ALB figures: 10,000 new connections/s, 10,000 active
+	 * connections/min, 1,000 GB/h, 10,000 rule evaluations/s: max(400,
+	 * 3.33, 1000, 10) = 1000 LCUs an hour, x 730 h; Infracost's code reads
+	 * max(100, 3.33, 1000, 10) = 1000 LCU-hours a month.
+	 * elb.alb.lcu_hour 0.011, elb.nlb.lcu_hour 0.00825 per LCU-hour */
+	near(comp(res(c, "aws_alb.my_alb"), "elb.alb.lcu_hour")->monthly_cost,
+	     1000 * 730 * lit("elb.alb.lcu_hour", 0.011));
+	/* the same figures on an NLB: max(12.5, 0.1, 1000) = 1000 an hour */
+	near(comp(res(c, "aws_lb.my_lb"), "elb.nlb.lcu_hour")->monthly_cost,
+	     1000 * 730 * lit("elb.nlb.lcu_hour", 0.00825));
+	assert_int_equal(tfs_cost_lcu_notices(c, u, &w), 2);
+	assert_string_equal(
+		w.items[0],
+		"infracost-usage-example.yml:96:3: aws_alb.my_alb: LCU figures read "
+		"as AWS defines them (averages a second, a minute, an hour): 730000 "
+		"LCU-hours a month; Infracost reads the same figures as 1000 "
+		"LCU-hours (730x fewer); give monthly_lcu_hours to set the month's "
+		"LCU-hours");
+	assert_non_null(strstr(w.items[1], ":102:3: aws_lb.my_lb: "));
+
+	/* monthly_hrs 450 x ec2.linux.t3.micro.hour 0.0168; the other keys
+	 * named on the line, one note per reason */
+	k = comp(res(c, "aws_instance.my_instance"), "ec2.linux.t3.micro.hour");
+	assert_true(k->usage_based);
+	near(k->monthly_cost, 450 * lit("ec2.linux.t3.micro.hour", 0.0168));
+	assert_string_equal(
+		k->note,
+		"usage keys monthly_cpu_credit_hrs and vcpu_count are read but not "
+		"priced: the facts hold no sa-east-1 price for CPU credits; usage key "
+		"operating_system is read but not priced: instances are priced at "
+		"Linux rates, the only ones the facts hold; usage keys "
+		"reserved_instance_payment_option, reserved_instance_term and "
+		"reserved_instance_type are read but not priced: the estimate uses "
+		"on-demand rates (reserved rates are out of its scope)");
+
+	/* magnetic ("standard") storage: 20 GB x 0.19, 10,000 I/O requests x
+	 * 0.00000014; Performance Insights API requests have no price */
+	r = res(c, "aws_db_instance.my_db");
+	near(comp(r, "rds.storage.magnetic.single_az.gb_month")->monthly_cost,
+	     20 * lit("rds.storage.magnetic.single_az.gb_month", 0.19));
+	near(comp(r, "rds.storage.magnetic.io_request")->monthly_cost,
+	     10000 * lit("rds.storage.magnetic.io_request", 0.00000014));
+	k = comp(r, "rds.performance_insights.api.request");
+	assert_null(k->price_row);
+	near(k->monthly_quantity, 10000);
+	assert_string_equal(k->note, "usage key monthly_additional_performance_"
+	                             "insights_requests is read but not priced: the "
+	                             "facts hold no sa-east-1 price for Performance "
+	                             "Insights API requests");
+	assert_int_equal(r->status, TFS_COST_PRICE_NOT_FOUND);
+	assert_non_null(strstr(comp(r, "rds.mysql.db.t3.micro.single_az.hour")->note,
+	                       "usage keys reserved_instance_payment_option and "
+	                       "reserved_instance_term are read but not priced"));
+
+	/* queries: standard 1.1B x 0.0000004 (one rate, as before); latency
+	 * 1B x 0.0000006 + 0.2B x 0.0000003; geo 1B x 0.0000007 + 0.5B x
+	 * 0.00000035 */
+	near(res(c, "aws_route53_record.my_record")->monthly_cost,
+	     1.1e9 * lit("route53.queries.standard.tier1.query", 0.0000004) +
+	             1e9 * lit("route53.queries.latency.tier1.query", 0.0000006) +
+	             2e8 * lit("route53.queries.latency.tier2.query", 0.0000003) +
+	             1e9 * lit("route53.queries.geo.tier1.query", 0.0000007) +
+	             5e8 * lit("route53.queries.geo.tier2.query", 0.00000035));
+
+	/* its function is not in the input: memory_mb 512, arm64, 100 hours,
+	 * 2 executions: 2 x 0.5 GB x 100 h x 3600 s GB-seconds; 10M requests
+	 * x 0.35 s x 0.5 GB with it */
+	r = res(c, "aws_lambda_provisioned_concurrency_config.my_config");
+	assert_int_equal(r->status, TFS_COST_PRICED);
+	k = comp(r, "lambda.arm.provisioned_concurrency.gb_second");
+	near(k->monthly_cost,
+	     2 * 0.5 * 100 * 3600 *
+	             lit("lambda.arm.provisioned_concurrency.gb_second", 0.0000053098));
+	assert_true(k->usage_based);
+	near(comp(r, "lambda.arm.provisioned_duration.gb_second")->monthly_cost,
+	     1e7 * 0.35 * 0.5 *
+	             lit("lambda.arm.provisioned_duration.gb_second", 0.0000123894));
+
+	/* snapshot export 200 GB x 0.015; Backtrack and Serverless v1 named */
+	r = res(c, "aws_rds_cluster.my_cluster");
+	near(comp(r, "aurora.mysql.snapshot_export.gb")->monthly_cost,
+	     200 * lit("aurora.mysql.snapshot_export.gb", 0.015));
+	assert_string_equal(
+		r->components[0].note,
+		"usage keys average_statements_per_hr, backtrack_window_hrs and "
+		"change_records_per_statement are read but not priced: the facts hold "
+		"no sa-east-1 price for Aurora Backtrack; usage key "
+		"capacity_units_per_hr is read but not priced: the facts hold no "
+		"sa-east-1 price for Aurora Serverless v1 capacity (Serverless v2 is "
+		"priced on aws_rds_cluster_instance)");
+
+	/* 1,200 invalidation paths x 0.005 (the account's first 1,000 are
+	 * named, not subtracted); 5M real-time log lines x 0.00000001 */
+	r = res(c, "aws_cloudfront_distribution.my_s3_distribution");
+	k = comp(r, "cloudfront.invalidation.tier2.path");
+	near(k->monthly_cost, 1200 * lit("cloudfront.invalidation.tier2.path", 0.005));
+	assert_non_null(strstr(k->note, "first 1,000 paths"));
+	near(comp(r, "cloudfront.realtime_logs.log_line")->monthly_cost,
+	     5e6 * lit("cloudfront.realtime_logs.log_line", 0.00000001));
+	assert_non_null(strstr(r->components[0].note,
+	                       "usage key custom_ssl_certificates is read but not "
+	                       "priced"));
+	assert_non_null(strstr(r->components[0].note,
+	                       "usage keys monthly_shield_requests.australia, "));
+
+	/* charges without a price: a line each, never $0 */
+	r = res(c, "aws_s3_bucket.my_bucket");
+	assert_int_equal(r->status, TFS_COST_PRICE_NOT_FOUND);
+	k = comp(r, "s3.object_tags.tag_month");
+	assert_null(k->price_row);
+	near(k->monthly_quantity, 1e7);
+	assert_string_equal(k->note, "usage key object_tags is read but not "
+	                             "priced: the facts hold no sa-east-1 price for "
+	                             "object tags");
+	assert_null(comp(r, "s3.standard.select.scanned.gb")->price_row);
+	r = res(c, "aws_cloudwatch_event_bus.my_events");
+	assert_int_equal(r->ncomponents, 4);
+	assert_null(comp(r, "eventbridge.archive.storage.gb_month")->price_row);
+
+	r = res(c, "aws_sns_topic.my_sns_topic");
+	assert_non_null(strstr(comp(r, "sns.sms.notification")->note,
+	                       "usage key sms_notification_price is read but not "
+	                       "priced"));
+	assert_non_null(strstr(r->components[0].note,
+	                       "usage key macos_subscriptions is read but not "
+	                       "priced"));
+	/* two rules in the state x waf.rule.month 1 */
+	k = comp(res(c, "aws_wafv2_web_acl.my_waf2"), "waf.rule.month");
+	near(k->monthly_cost, 2 * lit("waf.rule.month", 1));
+	assert_string_equal(k->note, "usage keys managed_rule_group_rules and "
+	                             "rule_group_rules are read but not priced: AWS "
+	                             "charges per rule or rule group in the web ACL, "
+	                             "which the state's rules already count");
+	tfs_usage_warnings_release(&w);
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1096,6 +1404,8 @@ int main(void)
 		cmocka_unit_test(test_cognito),
 		cmocka_unit_test(test_lambda_snapstart_provisioned),
 		cmocka_unit_test(test_events_streams_deliveries),
+		cmocka_unit_test(test_lcu_readings),
+		cmocka_unit_test(test_infracost_example_usage),
 	};
 	T = tfs_pricing_bundled();
 	return cmocka_run_group_tests_name("cost", tests, NULL, NULL);

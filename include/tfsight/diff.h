@@ -39,6 +39,9 @@ typedef struct tfs_diff_item {
 	const tfs_instance *inst;        /* its instance, or NULL (a saved
 	                                    estimate): sensitive paths, the
 	                                    plan's action */
+	const char *priced_from;         /* the resource whose values its
+	                                    estimate reads (the estimate's
+	                                    parent), or NULL */
 } tfs_diff_item;
 
 typedef struct tfs_diff_side {
@@ -81,6 +84,10 @@ typedef enum tfs_change {
 
 typedef struct tfs_diff_resource {
 	tfs_change change;
+	/* what the plan does to it (create, update, replace, delete, no-op);
+	 * between two states or estimates, what the difference amounts to:
+	 * create, delete, update (a value differs) or no-op */
+	tfs_action action;
 	const char *address;          /* the head's; the base's when removed */
 	const char *previous_address; /* moved from, or NULL */
 	const char *type;
@@ -89,7 +96,8 @@ typedef struct tfs_diff_resource {
 	size_t missing_prices;        /* on either side */
 	const char *environment, *project, *owner, *service; /* the head's,
 	                                 the base's when removed */
-	const char **changed_keys;    /* top-level attribute names, sorted */
+	const char **changed_keys;    /* the top-level names of the changes
+	                                 below, listed or counted, sorted */
 	size_t nchanged_keys;
 	/* what changed, leaf by leaf, in path order (at most
 	 * TFS_DIFF_MAX_ATTRS; nattrs_more counts the rest) */
@@ -97,7 +105,8 @@ typedef struct tfs_diff_resource {
 	size_t nattrs, nattrs_more;
 	/* a changed resource with no value to show: why it reads changed
 	 * ("only sensitive values", "the same values: usage or prices
-	 * differ"); NULL otherwise */
+	 * differ", "priced from ADDRESS, which changes NAME"); NULL
+	 * otherwise */
 	const char *reason;
 	const char *not_priced;       /* the head's (the base's when removed):
 	                                 outside sa-east-1 or not AWS, why */
@@ -105,11 +114,16 @@ typedef struct tfs_diff_resource {
 
 enum { TFS_DIFF_MAX_ATTRS = 64 };
 
+/* The after of a value the plan leaves unknown. */
+#define TFS_DIFF_UNKNOWN "(known after apply)"
+
 /* One changed value.  Values are shown short (scalars as JSON, cut at 60
- * characters; containers by size), "(sensitive)" for anything the input
- * marks or names secret or holds in a sealed document, "(absent)" when
- * one side lacks it; a JSON document kept in a string is compared inside,
- * and one that is not valid JSON is never quoted. */
+ * characters; containers, and JSON documents kept in a string, by size),
+ * "(sensitive)" for anything the input marks or names secret or holds in
+ * a sealed document, "(absent)" when one side lacks it; a document on
+ * both sides is compared inside, and one that is not valid JSON is never
+ * quoted.  A replacement also lists the sensitive values it sets, before
+ * and after "(sensitive)": what hides them hides whether they differ. */
 typedef struct tfs_diff_attr {
 	const char *path;   /* "instance_class", "container_definitions[0].image" */
 	const char *before;

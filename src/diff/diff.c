@@ -53,45 +53,19 @@ static bool S_any_unknown(const json_t *v)
 	return false;
 }
 
-static int S_cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Top-level attribute names whose values differ, sorted. */
-static void S_changed_keys(tfs_diff *d, tfs_diff_resource *r,
-                           const json_t *a, const json_t *b)
-{
-	json_t *oa = (json_t *)(uintptr_t)a, *ob = (json_t *)(uintptr_t)b;
-	const char *k;
-	json_t *v;
-	size_t n = 0, cap = json_object_size(a) + json_object_size(b);
-
-	if (!cap)
-		return;
-	r->changed_keys = tfs_arena_alloc(&d->arena,
-	                                  tfs_mul_size(cap, sizeof(char *)));
-	json_object_foreach(oa, k, v) {
-		json_t *w = json_object_get(b, k);
-		if (json_is_null(v) && (!w || json_is_null(w)))
-			continue; /* null and absent read the same */
-		if (!json_equal(v, w))
-			r->changed_keys[n++] = tfs_arena_strdup(&d->arena, k);
-	}
-	json_object_foreach(ob, k, v)
-		if (!json_object_get(a, k) && !json_is_null(v))
-			r->changed_keys[n++] = tfs_arena_strdup(&d->arena, k);
-	tfs_sort(r->changed_keys, n, sizeof(char *), S_cmp_str);
-	r->nchanged_keys = n;
-}
-
 /* ---- what changed, value by value --------------------------------------------- */
 
 typedef struct {
 	tfs_diff *d;
 	const tfs_instance *a, *b; /* for sensitive paths; may be NULL */
+	bool replace;              /* the plan replaces the resource */
 	tfs_diff_attr *out;
 	size_t n, more;
+	/* the top-level names of every value listed, counted or not: the
+	 * changedAttributes, from the same walk as the changes */
+	const char *top;
+	const char **keys;
+	size_t nkeys;
 	tfs_buf path;
 } S_attrs;
 
@@ -118,6 +92,16 @@ static bool S_document(const json_t *v)
 	return s && (*s == '[' || *s == '{');
 }
 
+/* A container by its size: "[2 items]", "{1 key}". */
+static const char *S_size(tfs_arena *ar, const json_t *v)
+{
+	if (json_is_array(v))
+		return tfs_arena_strfmt(ar, "[%zu item%s]", json_array_size(v),
+		                        json_array_size(v) == 1 ? "" : "s");
+	return tfs_arena_strfmt(ar, "{%zu key%s}", json_object_size(v),
+	                        json_object_size(v) == 1 ? "" : "s");
+}
+
 /* A short, safe rendering of one side's value. */
 static const char *S_show(S_attrs *x, const tfs_instance *in, const json_t *v)
 {
@@ -130,14 +114,18 @@ static const char *S_show(S_attrs *x, const tfs_instance *in, const json_t *v)
 	if (S_sensitive_path(in, x->path.data) ||
 	    (json_is_string(v) && strcmp(json_string_value(v), TFS_REDACTED) == 0))
 		return TFS_REDACTED;
-	if (json_is_array(v))
-		return tfs_arena_strfmt(ar, "[%zu item%s]", json_array_size(v),
-		                        json_array_size(v) == 1 ? "" : "s");
-	if (json_is_object(v))
-		return tfs_arena_strfmt(ar, "{%zu key%s}", json_object_size(v),
-		                        json_object_size(v) == 1 ? "" : "s");
-	if (S_document(v))
-		return "(not valid JSON)"; /* never quoted: never redacted */
+	if (json_is_array(v) || json_is_object(v))
+		return S_size(ar, v);
+	if (S_document(v)) {
+		/* by size, as the container it holds, when the other side has no
+		 * document to compare it with (unknown, absent, plain text);
+		 * never quoted, since secrets by name are redacted only in
+		 * container_definitions */
+		json_t *doc = json_loads(json_string_value(v), 0, NULL);
+		const char *s = doc ? S_size(ar, doc) : "(not valid JSON)";
+		json_decref(doc);
+		return s;
+	}
 	if (json_is_string(v) && json_string_length(v) > 60) {
 		tfs_buf t;
 		const char *s;
@@ -162,16 +150,12 @@ static const char *S_show(S_attrs *x, const tfs_instance *in, const json_t *v)
 	return n && n < sizeof(buf) ? tfs_arena_strndup(ar, buf, n) : "(value)";
 }
 
-static void S_leaf(S_attrs *x, const json_t *a, const json_t *b,
-                   const json_t *unknown)
+/* One value at the current path, listed or counted, and its top-level
+ * name. */
+static void S_add(S_attrs *x, const char *before, const char *after)
 {
-	const char *before, *after;
-
-	before = S_show(x, x->a, a);
-	after = json_is_true(unknown) && !b ? "(known after apply)"
-	                                    : S_show(x, x->b, b);
-	if (strcmp(before, after) == 0 && strcmp(before, TFS_REDACTED) != 0)
-		after = tfs_arena_strfmt(&x->d->arena, "%s (changed inside)", after);
+	if (x->top && (!x->nkeys || strcmp(x->keys[x->nkeys - 1], x->top) != 0))
+		x->keys[x->nkeys++] = tfs_arena_strdup(&x->d->arena, x->top);
 	if (x->n == TFS_DIFF_MAX_ATTRS) {
 		x->more++;
 		return;
@@ -183,9 +167,81 @@ static void S_leaf(S_attrs *x, const json_t *a, const json_t *b,
 	x->n++;
 }
 
+static void S_leaf(S_attrs *x, const json_t *a, const json_t *b,
+                   const json_t *unknown)
+{
+	const char *before, *after;
+
+	before = S_show(x, x->a, a);
+	after = json_is_true(unknown) && !b ? TFS_DIFF_UNKNOWN : S_show(x, x->b, b);
+	if (strcmp(before, after) == 0 && strcmp(before, TFS_REDACTED) != 0)
+		after = tfs_arena_strfmt(&x->d->arena, "%s (changed inside)", after);
+	S_add(x, before, after);
+}
+
 static int S_cmp_cstr(const void *a, const void *b)
 {
 	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The keys of a and of b (either may be NULL or not an object), each
+ * once, sorted: paths come in their order.  Free the array. */
+static const char **S_keys(const json_t *a, const json_t *b, size_t *count)
+{
+	const char **keys, *k;
+	json_t *v;
+	size_t n = 0;
+
+	keys = xmalloc(tfs_mul_size(json_object_size(a) + json_object_size(b) + 1,
+	                            sizeof(*keys)));
+	json_object_foreach((json_t *)(uintptr_t)a, k, v)
+		keys[n++] = k;
+	json_object_foreach((json_t *)(uintptr_t)b, k, v)
+		if (!json_object_get(a, k))
+			keys[n++] = k;
+	tfs_sort(keys, n, sizeof(*keys), S_cmp_cstr);
+	*count = n;
+	return keys;
+}
+
+static bool S_hidden(const S_attrs *x)
+{
+	return S_sensitive_path(x->a, x->path.data) ||
+	       S_sensitive_path(x->b, x->path.data);
+}
+
+/* A value the same on both sides, of a resource the plan replaces: the
+ * new object takes it anew, and a sensitive value is redacted alike on
+ * both sides whether it differs or not (it may be what forces the
+ * replacement), so each one set is listed as "(sensitive)" rather than
+ * left out.  Nothing else of it is. */
+static void S_same(S_attrs *x, const json_t *v, int depth)
+{
+	size_t mark = x->path.len, i, n;
+
+	if (!v || json_is_null(v) || depth > 32)
+		return;
+	if (mark && S_hidden(x)) {
+		S_add(x, TFS_REDACTED, TFS_REDACTED);
+		return;
+	}
+	if (json_is_object(v)) {
+		const char **keys = S_keys(v, NULL, &n);
+		for (i = 0; i < n; i++) {
+			tfs_buf_addf(&x->path, "%s%s", mark ? "." : "", keys[i]);
+			if (!depth)
+				x->top = keys[i];
+			S_same(x, json_object_get(v, keys[i]), depth + 1);
+			tfs_buf_truncate(&x->path, mark);
+		}
+		free(keys);
+	} else if (json_is_array(v)) {
+		for (i = 0; i < json_array_size(v); i++) {
+			tfs_buf_addf(&x->path, "[%zu]", i);
+			S_same(x, json_array_get(v, i), depth + 1);
+			tfs_buf_truncate(&x->path, mark);
+		}
+	}
 }
 
 /* b's unknown mirror (a plan's after_unknown) goes down with it. */
@@ -194,26 +250,18 @@ static void S_walk(S_attrs *x, const json_t *a, const json_t *b,
 {
 	size_t mark = x->path.len, i;
 
-	if (json_equal((json_t *)(uintptr_t)a, (json_t *)(uintptr_t)b))
+	if (json_equal((json_t *)(uintptr_t)a, (json_t *)(uintptr_t)b)) {
+		if (x->replace)
+			S_same(x, a, depth);
 		return;
-	if (depth > 32 || json_is_true(u) || S_sensitive_path(x->a, x->path.data) ||
-	    S_sensitive_path(x->b, x->path.data)) {
+	}
+	if (depth > 32 || json_is_true(u) || S_hidden(x)) {
 		S_leaf(x, a, b, u);
 		return;
 	}
 	if (json_is_object(a) && json_is_object(b)) {
-		const char **keys;
-		const char *k;
-		json_t *v;
-		size_t n = 0;
-		keys = xmalloc(tfs_mul_size(json_object_size(a) + json_object_size(b) + 1,
-		                            sizeof(*keys)));
-		json_object_foreach((json_t *)(uintptr_t)a, k, v)
-			keys[n++] = k;
-		json_object_foreach((json_t *)(uintptr_t)b, k, v)
-			if (!json_object_get(a, k))
-				keys[n++] = k;
-		tfs_sort(keys, n, sizeof(*keys), S_cmp_cstr);
+		size_t n;
+		const char **keys = S_keys(a, b, &n);
 		for (i = 0; i < n; i++) {
 			const json_t *va = json_object_get(a, keys[i]);
 			const json_t *vb = json_object_get(b, keys[i]);
@@ -223,6 +271,8 @@ static void S_walk(S_attrs *x, const json_t *a, const json_t *b,
 			    !json_is_true(vu))
 				continue;
 			tfs_buf_addf(&x->path, "%s%s", mark ? "." : "", keys[i]);
+			if (!depth)
+				x->top = keys[i];
 			S_walk(x, va, vb, vu, depth + 1);
 			tfs_buf_truncate(&x->path, mark);
 		}
@@ -263,8 +313,13 @@ static void S_changed_attrs(tfs_diff *d, tfs_diff_resource *r,
 	x.d = d;
 	x.a = a->inst;
 	x.b = b->inst;
+	x.replace = b->inst && b->inst->action == TFS_ACTION_REPLACE;
 	x.out = tfs_arena_alloc(&d->arena,
 	                        TFS_DIFF_MAX_ATTRS * sizeof(*x.out));
+	x.keys = tfs_arena_alloc(
+		&d->arena, tfs_mul_size(json_object_size(a->attributes) +
+		                                json_object_size(b->attributes) + 1,
+		                        sizeof(*x.keys)));
 	tfs_buf_init(&x.path);
 	S_walk(&x, a->attributes, b->attributes, b->inst ? b->inst->unknown : NULL,
 	       0);
@@ -272,7 +327,12 @@ static void S_changed_attrs(tfs_diff *d, tfs_diff_resource *r,
 	r->attrs = x.out;
 	r->nattrs = x.n;
 	r->nattrs_more = x.more;
+	r->changed_keys = x.keys;
+	r->nchanged_keys = x.nkeys;
 }
+
+static const char S_OTHER_ESTIMATE[] =
+	"the same values, another estimate: usage figures or prices differ";
 
 /* Why a changed resource shows no value. */
 static const char *S_reason(const tfs_diff_resource *r, const tfs_diff_item *a,
@@ -283,15 +343,16 @@ static const char *S_reason(const tfs_diff_resource *r, const tfs_diff_item *a,
 	if (!a->attributes || !b->attributes)
 		return "the estimate changed; a saved estimate records no values "
 		       "to compare";
-	if (b->inst && (b->inst->action == TFS_ACTION_UPDATE ||
-	                b->inst->action == TFS_ACTION_REPLACE) &&
+	if (b->inst && b->inst->action == TFS_ACTION_REPLACE &&
+	    fabs(a->usd - b->usd) < 5e-7)
+		return "the plan replaces it; no value it shows differs";
+	if (b->inst && b->inst->action == TFS_ACTION_UPDATE &&
 	    fabs(a->usd - b->usd) < 5e-7)
 		return b->inst->nsensitive ? "the plan changes only sensitive values"
 		                           : "the plan updates it; no value it "
 		                             "shows differs";
 	if (fabs(a->usd - b->usd) >= 5e-7)
-		return "the same values, another estimate: usage figures or prices "
-		       "differ";
+		return S_OTHER_ESTIMATE; /* or its parent's values: S_priced_from */
 	if (r->previous_address)
 		return "moved; no value changed";
 	return "known after apply";
@@ -363,6 +424,8 @@ static tfs_diff_item *S_items(tfs_diff *d, const tfs_cost *c,
 		it->attributes = in->attributes;
 		it->unknown_after_apply = in->unknown && S_any_unknown(in->unknown);
 		it->inst = in;
+		if (r->parent != TFS_NONE)
+			it->priced_from = c->model->nodes[r->parent].address;
 	}
 	*count = n;
 	return items;
@@ -407,12 +470,81 @@ static int S_cmp_resource(const void *pa, const void *pb)
 	return strcmp(a->address, b->address);
 }
 
+/* Whether the changed resource r changes its top-level attribute key to
+ * a value known before apply (one past the listed changes counts as
+ * known). */
+static bool S_known_change(const tfs_diff_resource *r, const char *key)
+{
+	size_t i, n = strlen(key);
+	bool listed = false;
+
+	for (i = 0; i < r->nattrs; i++) {
+		const char *p = r->attrs[i].path;
+		if (strncmp(p, key, n) != 0 ||
+		    (p[n] != '\0' && p[n] != '.' && p[n] != '['))
+			continue;
+		listed = true;
+		if (strcmp(r->attrs[i].after, TFS_DIFF_UNKNOWN) != 0)
+			return true;
+	}
+	return !listed && r->nattrs_more;
+}
+
+/* A cost that moved while no value of the resource did, when its estimate
+ * reads another resource's values (a function's memory size prices its
+ * provisioned concurrency) and that one changes: the reason names it and
+ * what it changes, rather than usage figures or prices.  from[i] is the
+ * address d->resources[i] is priced from, or NULL.  The names are those
+ * known before apply, which the estimate prices (all, when none is). */
+static void S_priced_from(tfs_diff *d, const char *const *from)
+{
+	tfs_map changed;
+	size_t i, k, p;
+
+	tfs_map_init(&changed);
+	for (i = 0; i < d->nresources; i++)
+		if (d->resources[i].change == TFS_CHANGE_CHANGED)
+			tfs_map_add(&changed, d->resources[i].address, i);
+	for (i = 0; i < d->nresources; i++) {
+		tfs_diff_resource *r = &d->resources[i];
+		const tfs_diff_resource *pr;
+		size_t known = 0, shown = 0;
+		tfs_buf t;
+
+		if (r->reason != S_OTHER_ESTIMATE || !from[i] ||
+		    !tfs_map_get(&changed, from[i], &p) ||
+		    !d->resources[p].nchanged_keys)
+			continue;
+		pr = &d->resources[p];
+		for (k = 0; k < pr->nchanged_keys; k++)
+			known += S_known_change(pr, pr->changed_keys[k]);
+		tfs_buf_init(&t);
+		tfs_buf_addf(&t, "priced from %s, which changes ", pr->address);
+		for (k = 0; k < pr->nchanged_keys; k++) {
+			if (known && !S_known_change(pr, pr->changed_keys[k]))
+				continue;
+			if (shown == 3)
+				break;
+			tfs_buf_addf(&t, "%s%s", shown ? ", " : "",
+			             pr->changed_keys[k]);
+			shown++;
+		}
+		if ((known ? known : pr->nchanged_keys) > shown)
+			tfs_buf_addf(&t, " and %zu more",
+			             (known ? known : pr->nchanged_keys) - shown);
+		r->reason = tfs_arena_strndup(&d->arena, t.data, t.len);
+		tfs_buf_release(&t);
+	}
+	tfs_map_release(&changed);
+}
+
 static void S_resources(tfs_diff *d, const tfs_diff_item *base, size_t nbase,
                         const tfs_diff_item *head, size_t nhead)
 {
 	tfs_map by_address, groups;
 	bool *matched = xcalloc(nbase + 1, sizeof(bool));
-	size_t cap = 0, gcap = 0, i, r;
+	const char **from = NULL; /* per resource: what it is priced from */
+	size_t cap = 0, gcap = 0, fcap = 0, i, r;
 
 	tfs_map_init(&by_address);
 	tfs_map_init(&groups);
@@ -448,10 +580,8 @@ static void S_resources(tfs_diff *d, const tfs_diff_item *base, size_t nbase,
 			res.missing_prices += b->missing_prices;
 			if (strcmp(b->address, h->address) != 0)
 				res.previous_address = b->address;
-			if (b->attributes && h->attributes) {
-				S_changed_keys(d, &res, b->attributes, h->attributes);
+			if (b->attributes && h->attributes)
 				S_changed_attrs(d, &res, b, h);
-			}
 			res.change = res.nchanged_keys || res.previous_address ||
 			                     fabs(b->usd - h->usd) >= 5e-7 ||
 			                     (h->inst && (h->inst->action ==
@@ -462,9 +592,15 @@ static void S_resources(tfs_diff *d, const tfs_diff_item *base, size_t nbase,
 			                     : TFS_CHANGE_UNCHANGED;
 			if (res.change == TFS_CHANGE_CHANGED)
 				res.reason = S_reason(&res, b, h);
+			res.action = res.nchanged_keys ? TFS_ACTION_UPDATE
+			                               : TFS_ACTION_NOOP;
 		} else {
 			res.change = TFS_CHANGE_ADDED;
+			res.action = TFS_ACTION_CREATE;
 		}
+		/* a plan says what it does; two states only what differs */
+		if (h->inst && h->inst->action != TFS_ACTION_NONE)
+			res.action = h->inst->action;
 		if (res.unknown_after_apply)
 			d->unknown_after_apply++;
 		if (res.change == TFS_CHANGE_UNCHANGED) {
@@ -477,6 +613,8 @@ static void S_resources(tfs_diff *d, const tfs_diff_item *base, size_t nbase,
 			d->changed++;
 		tfs_grow(&d->resources, &cap, d->nresources + 1,
 		         sizeof(*d->resources));
+		tfs_grow(&from, &fcap, d->nresources + 1, sizeof(*from));
+		from[d->nresources] = h->priced_from;
 		d->resources[d->nresources++] = res;
 	}
 	for (i = 0; i < nbase; i++) {
@@ -485,6 +623,9 @@ static void S_resources(tfs_diff *d, const tfs_diff_item *base, size_t nbase,
 			continue;
 		memset(&res, 0, sizeof(res));
 		res.change = TFS_CHANGE_REMOVED;
+		/* what exists in base only: a plan deletes it (or forgets it,
+		 * which its prior state does not record) */
+		res.action = TFS_ACTION_DELETE;
 		res.address = base[i].address;
 		S_describe(&res, &base[i]);
 		res.base_usd = base[i].usd;
@@ -493,8 +634,12 @@ static void S_resources(tfs_diff *d, const tfs_diff_item *base, size_t nbase,
 		d->removed++;
 		tfs_grow(&d->resources, &cap, d->nresources + 1,
 		         sizeof(*d->resources));
+		tfs_grow(&from, &fcap, d->nresources + 1, sizeof(*from));
+		from[d->nresources] = NULL;
 		d->resources[d->nresources++] = res;
 	}
+	S_priced_from(d, from);
+	free(from);
 	tfs_sort(d->resources, d->nresources, sizeof(*d->resources),
 	         S_cmp_resource);
 	tfs_sort(d->groups, d->ngroups, sizeof(*d->groups), S_cmp_group);

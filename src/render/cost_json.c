@@ -83,7 +83,9 @@ static void S_resource(tfs_jw *w, const tfs_cost *c, const tfs_cost_resource *r)
 		tfs_jw_key(w, "region");
 		tfs_jw_string(w, r->region);
 	}
-	if (r->parent != TFS_NONE) {
+	/* a priced resource's parent is what its estimate reads (a function
+	 * for its provisioned concurrency), not what bills it */
+	if (r->parent != TFS_NONE && r->status == TFS_COST_FREE) {
 		tfs_jw_key(w, "billedWith");
 		tfs_jw_string(w, c->model->nodes[r->parent].address);
 	}

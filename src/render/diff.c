@@ -234,12 +234,16 @@ static void S_fixed(S_lines *l, const char *s)
 static void S_resource_line(S_lines *l, const tfs_diff_resource *r)
 {
 	tfs_buf *b = &l->text;
-	size_t k;
+	size_t k, shown = 0;
+	int pass;
 
 	S_line_begin(l, true);
+	/* a replacement destroys the object: the row says so, as the plan
+	 * does ("must be replaced"), not merely "changed" */
 	tfs_buf_addf(b, "| %s | ",
 	             r->change == TFS_CHANGE_ADDED     ? "+ added"
 	             : r->change == TFS_CHANGE_REMOVED ? "− removed"
+	             : r->action == TFS_ACTION_REPLACE ? "−/+ replaced"
 	                                               : "~ changed");
 	tfs_md_escape(b, r->address);
 	if (r->previous_address) {
@@ -248,18 +252,29 @@ static void S_resource_line(S_lines *l, const tfs_diff_resource *r)
 		tfs_buf_addc(b, ')');
 	}
 	tfs_buf_adds(b, " | ");
-	/* what changed: the first values, old -> new */
-	for (k = 0; k < r->nattrs && k < 3; k++) {
-		if (k)
-			tfs_buf_adds(b, "; ");
-		tfs_md_escape(b, r->attrs[k].path);
-		tfs_buf_adds(b, ": ");
-		tfs_md_escape(b, r->attrs[k].before);
-		tfs_buf_adds(b, " → ");
-		tfs_md_escape(b, r->attrs[k].after);
-	}
-	if (r->nattrs + r->nattrs_more > 3)
-		tfs_buf_addf(b, "; and %zu more", r->nattrs + r->nattrs_more - 3);
+	/* what changed: three values, old -> new, those the plan knows first:
+	 * a replacement turns every value the provider computes into "(known
+	 * after apply)", which would crowd out what forces it */
+	for (pass = 0; pass < 2; pass++)
+		for (k = 0; k < r->nattrs && shown < 3; k++) {
+			const tfs_diff_attr *at = &r->attrs[k];
+			if ((strcmp(at->after, TFS_DIFF_UNKNOWN) == 0) != (pass == 1))
+				continue;
+			if (shown++)
+				tfs_buf_adds(b, "; ");
+			tfs_md_escape(b, at->path);
+			tfs_buf_adds(b, ": ");
+			tfs_md_escape(b, at->before);
+			/* hidden on both sides: "(sensitive) → (sensitive)" says
+			 * no more */
+			if (strcmp(at->before, TFS_REDACTED) == 0 &&
+			    strcmp(at->after, TFS_REDACTED) == 0)
+				continue;
+			tfs_buf_adds(b, " → ");
+			tfs_md_escape(b, at->after);
+		}
+	if (r->nattrs + r->nattrs_more > shown)
+		tfs_buf_addf(b, "; and %zu more", r->nattrs + r->nattrs_more - shown);
 	if (r->reason)
 		tfs_md_escape(b, r->reason);
 	if (r->not_priced) {
@@ -549,6 +564,8 @@ void tfs_render_diff_json(const tfs_diff_view *v, tfs_buf *out)
 		tfs_jw_string(&w, r->type);
 		tfs_jw_key(&w, "change");
 		tfs_jw_string(&w, tfs_change_name(r->change));
+		tfs_jw_key(&w, "action");
+		tfs_jw_string(&w, tfs_action_name(r->action));
 		tfs_jw_key(&w, "previousAddress");
 		tfs_jw_string(&w, r->previous_address);
 		tfs_jw_key(&w, "pastMonthlyCost");

@@ -413,6 +413,396 @@ static void test_not_priced_named(void **s)
 	free_side(&b);
 }
 
+/* ---- `tfsight diff PLAN`: a plan's prior state against its planned values -- */
+
+/* A plan, in single quotes: its prior state's resources and its changes. */
+#define PLAN(prior, changes)                                                  \
+	"{'format_version':'1.2','prior_state':{'values':{'root_module':"       \
+	"{'resources':[" prior "]}}},'resource_changes':[" changes "]}"
+#define PRIOR(type, name, values)                                             \
+	"{'address':'" type "." name "','mode':'managed','type':'" type "',"    \
+	"'name':'" name "','values':" values "}"
+/* rest: the change's other fields after "actions", from a comma on */
+#define CHANGE(type, name, actions, rest)                                     \
+	"{'address':'" type "." name "','mode':'managed','type':'" type "',"    \
+	"'name':'" name "','change':{'actions':" actions rest "}}"
+
+typedef struct {
+	tfs_state *st, prior;
+	tfs_inventory *inv[2];
+	tfs_model *m[2];
+	tfs_cost *cost[2];
+	tfs_diff *d;
+} plan_diff;
+
+static void plan_open(plan_diff *p, const char *single_quoted)
+{
+	char *json = q(single_quoted);
+	const tfs_state *sides[2];
+	tfs_model_options opt;
+	tfs_diff_side x, y;
+	int i;
+
+	p->st = load_ok(json);
+	free(json);
+	tfs_state_prior_view(p->st, &p->prior);
+	sides[0] = &p->prior;
+	sides[1] = p->st;
+	tfs_model_options_init(&opt);
+	for (i = 0; i < 2; i++) {
+		p->inv[i] = tfs_inventory_build(sides[i], TFS_DEFAULT_REGION);
+		p->m[i] = tfs_model_build(sides[i], p->inv[i], &opt);
+		p->cost[i] = tfs_cost_estimate(p->m[i], tfs_pricing_bundled(), NULL);
+	}
+	memset(&x, 0, sizeof(x));
+	memset(&y, 0, sizeof(y));
+	x.cost = p->cost[0];
+	y.cost = p->cost[1];
+	p->d = tfs_diff_build(&x, &y, NULL);
+}
+
+static void plan_close(plan_diff *p)
+{
+	int i;
+
+	tfs_diff_free(p->d);
+	for (i = 0; i < 2; i++) {
+		tfs_cost_free(p->cost[i]);
+		tfs_model_free(p->m[i]);
+		tfs_inventory_free(p->inv[i]);
+	}
+	tfs_state_free(p->st);
+}
+
+static const tfs_diff_resource *row(const tfs_diff *d, const char *address)
+{
+	for (size_t i = 0; i < d->nresources; i++)
+		if (strcmp(d->resources[i].address, address) == 0)
+			return &d->resources[i];
+	fail_msg("no row for %s", address);
+	return NULL;
+}
+
+static char *json_of(const tfs_diff *d)
+{
+	tfs_diff_view v;
+	tfs_buf b;
+
+	memset(&v, 0, sizeof(v));
+	v.diff = d;
+	v.base_name = "the plan's prior state";
+	v.head_name = "plan.json";
+	tfs_buf_init(&b);
+	tfs_render_diff_json(&v, &b);
+	return tfs_buf_detach(&b, NULL);
+}
+
+/* The resource of the diff JSON named address. */
+static json_t *json_row(json_t *root, const char *address)
+{
+	json_t *r;
+	size_t i;
+
+	json_array_foreach(json_object_get(root, "resources"), i, r)
+		if (strcmp(json_string_value(json_object_get(r, "name")), address) == 0)
+			return r;
+	fail_msg("no resource %s in the JSON", address);
+	return NULL;
+}
+
+#define DOC "'{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[]}'"
+
+/* A JSON document kept in a string is valid whether or not the other side
+ * has one to compare it with: against an unknown after it is shown by
+ * size, never as "(not valid JSON)"; an invalid one still is, and a
+ * sealed one is "(sensitive)". */
+static void test_plan_document_against_unknown(void **s)
+{
+	plan_diff p;
+	const tfs_diff_resource *r;
+	(void)s;
+
+	plan_open(&p, PLAN(
+		PRIOR("aws_sqs_queue_policy", "ok", "{'id':'q1','policy':" DOC "}") ","
+		PRIOR("aws_sqs_queue_policy", "bad", "{'id':'q2','policy':"
+		      "'{\\\"Version\\\":'}") ","
+		PRIOR("aws_sqs_queue_policy", "sealed", "{'id':'q3','policy':" DOC
+		      "},'sensitive_values':{'policy':true}"),
+		CHANGE("aws_sqs_queue_policy", "ok", "['update']",
+		       ",'before':{'id':'q1','policy':" DOC "},'after':{'id':'q1'},"
+		       "'after_unknown':{'policy':true}") ","
+		CHANGE("aws_sqs_queue_policy", "bad", "['update']",
+		       ",'before':{'id':'q2','policy':'{\\\"Version\\\":'},"
+		       "'after':{'id':'q2'},'after_unknown':{'policy':true}") ","
+		CHANGE("aws_sqs_queue_policy", "sealed", "['update']",
+		       ",'before':{'id':'q3','policy':" DOC "},'after':{'id':'q3'},"
+		       "'after_unknown':{'policy':true},"
+		       "'before_sensitive':{'policy':true}")));
+	r = row(p.d, "aws_sqs_queue_policy.ok");
+	assert_int_equal(r->nattrs, 1);
+	assert_string_equal(r->attrs[0].path, "policy");
+	assert_string_equal(r->attrs[0].before, "{2 keys}");
+	assert_string_equal(r->attrs[0].after, TFS_DIFF_UNKNOWN);
+	r = row(p.d, "aws_sqs_queue_policy.bad");
+	assert_string_equal(r->attrs[0].before, "(not valid JSON)");
+	r = row(p.d, "aws_sqs_queue_policy.sealed");
+	assert_string_equal(r->attrs[0].before, TFS_REDACTED);
+	plan_close(&p);
+}
+
+#define SECRET "'{\\\"api_key\\\":\\\"TFSIGHT-CANARY-UNIT\\\"}'"
+
+/* A replacement reads as one ("must be replaced"), not as "changed", and
+ * lists the sensitive value that may force it as "(sensitive)", never its
+ * text; an update lists no sensitive value that reads the same. */
+static void test_plan_replacement_sensitive(void **s)
+{
+	plan_diff p;
+	const tfs_diff_resource *r;
+	char *md, *js;
+	size_t i;
+	(void)s;
+
+	plan_open(&p, PLAN(
+		PRIOR("aws_secretsmanager_secret_version", "app",
+		      "{'secret_id':'s','secret_string':" SECRET ",'arn':'arn:1',"
+		      "'secret_binary':null},'sensitive_values':{'secret_string':"
+		      "true,'secret_binary':true}") ","
+		PRIOR("aws_db_instance", "db", "{'identifier':'db','engine':"
+		      "'postgres','instance_class':'db.t4g.micro','password':"
+		      "'TFSIGHT-CANARY-UNIT','allocated_storage':20}"),
+		CHANGE("aws_secretsmanager_secret_version", "app",
+		       "['delete','create']",
+		       ",'before':{'secret_id':'s','secret_string':" SECRET ","
+		       "'arn':'arn:1','secret_binary':null},"
+		       "'after':{'secret_id':'s','secret_string':" SECRET ","
+		       "'secret_binary':null},'after_unknown':{'arn':true},"
+		       "'before_sensitive':{'secret_string':true,'secret_binary':true},"
+		       "'after_sensitive':{'secret_string':true,'secret_binary':true},"
+		       "'replace_paths':[['secret_string']]") ","
+		CHANGE("aws_db_instance", "db", "['update']",
+		       ",'before':{'identifier':'db','engine':'postgres',"
+		       "'instance_class':'db.t4g.micro','password':"
+		       "'TFSIGHT-CANARY-UNIT','allocated_storage':20},"
+		       "'after':{'identifier':'db','engine':'postgres',"
+		       "'instance_class':'db.t4g.small','password':"
+		       "'TFSIGHT-CANARY-UNIT','allocated_storage':20},"
+		       "'after_sensitive':{'password':true}")));
+	r = row(p.d, "aws_secretsmanager_secret_version.app");
+	assert_int_equal(r->change, TFS_CHANGE_CHANGED);
+	assert_int_equal(r->action, TFS_ACTION_REPLACE);
+	for (i = 0; i < r->nattrs; i++)
+		if (strcmp(r->attrs[i].path, "secret_string") == 0)
+			break;
+	assert_true(i < r->nattrs);
+	assert_string_equal(r->attrs[i].before, TFS_REDACTED);
+	assert_string_equal(r->attrs[i].after, TFS_REDACTED);
+	/* null on both sides: nothing to list */
+	for (i = 0; i < r->nattrs; i++)
+		assert_string_not_equal(r->attrs[i].path, "secret_binary");
+	r = row(p.d, "aws_db_instance.db");
+	assert_int_equal(r->action, TFS_ACTION_UPDATE);
+	assert_int_equal(r->nattrs, 1);
+	assert_string_equal(r->attrs[0].path, "instance_class");
+
+	md = markdown(p.d, TFS_PLATFORM_GITHUB, 0);
+	/* the known values first, then those the apply computes */
+	assert_non_null(strstr(md, "| −/+ replaced | aws\\_secretsmanager\\_secret"
+	                           "\\_version.app | secret\\_string: (sensitive); "
+	                           "arn: \"arn:1\" → (known after apply) |"));
+	assert_non_null(strstr(md, "| ~ changed | aws\\_db\\_instance.db |"));
+	assert_null(strstr(md, "CANARY"));
+	js = json_of(p.d);
+	assert_null(strstr(js, "CANARY"));
+	free(js);
+	free(md);
+	plan_close(&p);
+}
+
+/* Every resource of the JSON has its action: the plan's, and between two
+ * states what the difference amounts to. */
+static void test_actions_in_json(void **s)
+{
+	static const struct {
+		const char *address, *action;
+	} WANT[] = {
+		{"aws_sqs_queue.added", "create"},
+		{"aws_sqs_queue.updated", "update"},
+		{"aws_sqs_queue.gone", "delete"},
+		{"aws_lb.replaced", "replace"},
+		{"aws_sqs_queue.moved", "no-op"},
+	};
+	plan_diff p;
+	json_t *root, *r;
+	char *js;
+	size_t i;
+	(void)s;
+
+	plan_open(&p, PLAN(
+		PRIOR("aws_sqs_queue", "updated", "{'name':'u',"
+		      "'visibility_timeout_seconds':30}") ","
+		PRIOR("aws_sqs_queue", "gone", "{'name':'g'}") ","
+		PRIOR("aws_lb", "replaced", "{'name':'lb','internal':false}") ","
+		PRIOR("aws_sqs_queue", "old", "{'name':'m'}"),
+		CHANGE("aws_sqs_queue", "added", "['create']",
+		       ",'before':null,'after':{'name':'a'}") ","
+		CHANGE("aws_sqs_queue", "updated", "['update']",
+		       ",'before':{'name':'u','visibility_timeout_seconds':30},"
+		       "'after':{'name':'u','visibility_timeout_seconds':60}") ","
+		CHANGE("aws_sqs_queue", "gone", "['delete']",
+		       ",'before':{'name':'g'},'after':null") ","
+		CHANGE("aws_lb", "replaced", "['create','delete']",
+		       ",'before':{'name':'lb','internal':false},"
+		       "'after':{'name':'lb','internal':true}") ","
+		"{'address':'aws_sqs_queue.moved','previous_address':"
+		"'aws_sqs_queue.old','mode':'managed','type':'aws_sqs_queue',"
+		"'name':'moved','change':{'actions':['no-op'],'before':"
+		"{'name':'m'},'after':{'name':'m'}}}"));
+	js = json_of(p.d);
+	root = json_loads(js, 0, NULL);
+	assert_non_null(root);
+	assert_int_equal(json_array_size(json_object_get(root, "resources")),
+	                 sizeof(WANT) / sizeof(*WANT));
+	for (i = 0; i < sizeof(WANT) / sizeof(*WANT); i++) {
+		r = json_row(root, WANT[i].address);
+		assert_string_equal(json_string_value(json_object_get(r, "action")),
+		                    WANT[i].action);
+	}
+	json_decref(root);
+	free(js);
+	plan_close(&p);
+
+	/* two states: created, deleted, updated; a cost-only change is no-op */
+	{
+		side a = make_side(NAT("a") "," DBI("db", "false"));
+		side b = make_side(DBI("db", "true") "," R("aws_sqs_queue", "q", "{}"));
+		tfs_diff *d = diff_of(&a, &b);
+		assert_int_equal(row(d, "aws_nat_gateway.a")->action,
+		                 TFS_ACTION_DELETE);
+		assert_int_equal(row(d, "aws_db_instance.db")->action,
+		                 TFS_ACTION_UPDATE);
+		assert_int_equal(row(d, "aws_sqs_queue.q")->action,
+		                 TFS_ACTION_CREATE);
+		tfs_diff_free(d);
+		free_side(&a);
+		free_side(&b);
+	}
+}
+
+/* changedAttributes are the top-level names of the changes, from the same
+ * walk: a value the plan turns from null to unknown is in both, and names
+ * past the listed changes are still named. */
+static void test_changed_keys_agree(void **s)
+{
+	plan_diff p;
+	const tfs_diff_resource *r;
+	tfs_buf before, after;
+	size_t i, k;
+	(void)s;
+
+	tfs_buf_init(&before);
+	tfs_buf_init(&after);
+	for (i = 0; i < 70; i++) {
+		tfs_buf_addf(&before, ",'k%02zu':%zu", i, i);
+		tfs_buf_addf(&after, ",'k%02zu':%zu", i, i + 1);
+	}
+	{
+		char *doc;
+		tfs_buf plan;
+		tfs_buf_init(&plan);
+		tfs_buf_addf(&plan, PLAN(PRIOR("aws_sqs_queue", "q",
+		                               "{'name':'q','wo':null}") ","
+		                         PRIOR("aws_sqs_queue", "many", "{'name':'m'%s}"),
+		                         CHANGE("aws_sqs_queue", "q", "['update']",
+		                                ",'before':{'name':'q','wo':null},"
+		                                "'after':{'name':'q'},"
+		                                "'after_unknown':{'wo':true}") ","
+		                         CHANGE("aws_sqs_queue", "many", "['update']",
+		                                ",'before':{'name':'m'%s},"
+		                                "'after':{'name':'m'%s}")),
+		             before.data, before.data, after.data);
+		doc = tfs_buf_detach(&plan, NULL);
+		plan_open(&p, doc);
+		free(doc);
+	}
+	r = row(p.d, "aws_sqs_queue.q");
+	assert_int_equal(r->nattrs, 1);
+	assert_string_equal(r->attrs[0].path, "wo");
+	assert_string_equal(r->attrs[0].before, "null");
+	assert_string_equal(r->attrs[0].after, TFS_DIFF_UNKNOWN);
+	assert_int_equal(r->nchanged_keys, 1);
+	assert_string_equal(r->changed_keys[0], "wo");
+	r = row(p.d, "aws_sqs_queue.many");
+	assert_int_equal(r->nattrs, TFS_DIFF_MAX_ATTRS);
+	assert_int_equal(r->nattrs_more, 70 - TFS_DIFF_MAX_ATTRS);
+	assert_int_equal(r->nchanged_keys, 70);
+	for (k = 0; k < r->nchanged_keys; k++) {
+		char want[24];
+		snprintf(want, sizeof(want), "k%02zu", k);
+		assert_string_equal(r->changed_keys[k], want);
+		if (k < r->nattrs)
+			assert_string_equal(r->attrs[k].path, want);
+	}
+	/* every listed change's top-level name is among them, in any row */
+	for (i = 0; i < p.d->nresources; i++) {
+		r = &p.d->resources[i];
+		for (k = 0; k < r->nattrs; k++) {
+			size_t n = strcspn(r->attrs[k].path, ".["), j;
+			for (j = 0; j < r->nchanged_keys; j++)
+				if (strlen(r->changed_keys[j]) == n &&
+				    strncmp(r->changed_keys[j], r->attrs[k].path, n) == 0)
+					break;
+			assert_true(j < r->nchanged_keys);
+		}
+	}
+	plan_close(&p);
+	tfs_buf_release(&before);
+	tfs_buf_release(&after);
+}
+
+#define FN(mem)                                                               \
+	"{'function_name':'api','arn':'arn:aws:lambda:sa-east-1:1:function:api'," \
+	"'memory_size':" mem ",'architectures':['x86_64']}"
+#define PC "{'function_name':'api','qualifier':'live'," \
+	   "'provisioned_concurrent_executions':2}"
+
+/* A cost that moves because another resource its estimate reads changes
+ * (a function's memory size prices its provisioned concurrency) says so,
+ * rather than blaming usage figures or prices; the cost JSON still names
+ * no parent a priced resource is "billed with". */
+static void test_priced_from_parent(void **s)
+{
+	plan_diff p;
+	const tfs_diff_resource *r;
+	tfs_cost *items[1];
+	tfs_cost_set set;
+	tfs_buf b;
+	(void)s;
+
+	plan_open(&p, PLAN(
+		PRIOR("aws_lambda_function", "api", FN("512")) ","
+		PRIOR("aws_lambda_provisioned_concurrency_config", "pc", PC),
+		CHANGE("aws_lambda_function", "api", "['update']",
+		       ",'before':" FN("512") ",'after':" FN("1024")) ","
+		CHANGE("aws_lambda_provisioned_concurrency_config", "pc", "['no-op']",
+		       ",'before':" PC ",'after':" PC)));
+	r = row(p.d, "aws_lambda_provisioned_concurrency_config.pc");
+	assert_int_equal(r->action, TFS_ACTION_NOOP);
+	assert_int_equal(r->nattrs, 0);
+	assert_true(fabs(r->head_usd - 2 * r->base_usd) < 1e-6);
+	assert_string_equal(r->reason, "priced from aws_lambda_function.api, "
+	                               "which changes memory_size");
+	items[0] = p.cost[1];
+	memset(&set, 0, sizeof(set));
+	set.items = items;
+	set.count = 1;
+	tfs_buf_init(&b);
+	tfs_render_cost_json(&set, "0", &b);
+	assert_null(strstr(b.data, "billedWith"));
+	tfs_buf_release(&b);
+	plan_close(&p);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -424,6 +814,11 @@ int main(void)
 		cmocka_unit_test(test_saved_estimate_baseline),
 		cmocka_unit_test(test_reasons),
 		cmocka_unit_test(test_not_priced_named),
+		cmocka_unit_test(test_plan_document_against_unknown),
+		cmocka_unit_test(test_plan_replacement_sensitive),
+		cmocka_unit_test(test_actions_in_json),
+		cmocka_unit_test(test_changed_keys_agree),
+		cmocka_unit_test(test_priced_from_parent),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

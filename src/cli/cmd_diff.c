@@ -1,6 +1,7 @@
 /* cmd_diff.c - `tfsight diff BASE HEAD` or `tfsight diff PLAN`: what a
  * change does to the monthly cost and to the checklist, as a pull-request
  * comment or JSON; the gates trip after the output is written. */
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -28,6 +29,20 @@ static void S_render_json(const void *ctx, tfs_buf *out)
 
 /* --fail-on-increase: "250" dollars or "10%".  Returns false when text is
  * neither. */
+/* A tag is written inside the comment's hidden marker, "[//]: <> (tfsight:
+ * TAG)", and matched by the CI step that updates the comment: a ")" or a
+ * "-->" would end the marker early, so only a name's characters are taken. */
+static bool S_tag_ok(const char *tag)
+{
+	size_t n = strlen(tag);
+	if (n == 0 || n > 64)
+		return false;
+	for (; *tag; tag++)
+		if (!isalnum((unsigned char)*tag) && !strchr("._-/", *tag))
+			return false;
+	return true;
+}
+
 static bool S_threshold(const char *text, double *value, bool *percent)
 {
 	char *end;
@@ -138,6 +153,12 @@ int cmd_diff(int argc, char **argv, const tfs_command *cmd)
 	if (fail_increase && !S_threshold(fail_increase, &threshold, &percent)) {
 		tfs_cli_usage_error(cmd->name, "--fail-on-increase takes dollars "
 		                               "(250) or a percentage (10%%)");
+		return TFS_EXIT_USAGE;
+	}
+	if (tag && !S_tag_ok(tag)) {
+		tfs_cli_usage_error(cmd->name, "--tag takes 1 to 64 letters, digits "
+		                               "and . _ - / (it names the comment's "
+		                               "hidden marker)");
 		return TFS_EXIT_USAGE;
 	}
 	memset(&v, 0, sizeof(v));

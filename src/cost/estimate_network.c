@@ -364,3 +364,99 @@ void tfs_est_ecr(tfs_est_ctx *c)
 {
 	tfs_est_usage(c, "Storage", "GB-months", "storage_gb", 1, "ecr.storage.gb_month");
 }
+
+/* ---- Route 53 health checks and Resolver endpoints ------------------------------ */
+
+/* Whether a health check's endpoint is in AWS, which AWS bills at the lower
+ * rate: the usage file says (Infracost's endpoint_type), else an endpoint
+ * whose name AWS gives out; else it is taken to be outside AWS, the higher
+ * rate, and the line says so. */
+static bool S_aws_endpoint(tfs_est_ctx *c, const char **why)
+{
+	static const char *const AWS_SUFFIXES[] = {
+		".amazonaws.com", ".cloudfront.net", ".awsglobalaccelerator.com",
+	};
+	const char *fqdn = tfs_attr_str(c->a, "fqdn");
+	const char *type = tfs_attr_str(c->a, "type");
+	const char *given = NULL;
+
+	*why = NULL;
+	if (tfs_usage_get_string(c->u, c->res->address, c->res->type,
+	                         "endpoint_type", &given, NULL))
+		return strcmp(given, "aws") == 0;
+	/* a check of other checks or of an alarm watches nothing outside */
+	if (type && (strcmp(type, "CALCULATED") == 0 ||
+	             strcmp(type, "CLOUDWATCH_METRIC") == 0 ||
+	             strcmp(type, "RECOVERY_CONTROL") == 0))
+		return true;
+	for (size_t i = 0; fqdn && i < TFS_EST_N(AWS_SUFFIXES); i++) {
+		size_t n = strlen(fqdn), s = strlen(AWS_SUFFIXES[i]);
+		if (n > s && strcmp(fqdn + n - s, AWS_SUFFIXES[i]) == 0)
+			return true;
+	}
+	*why = "assumed: an endpoint outside AWS (endpoint_type: aws in the "
+	       "usage file prices it as AWS's)";
+	return false;
+}
+
+void tfs_est_route53_health_check(tfs_est_ctx *c)
+{
+	const char *type = tfs_attr_str(c->a, "type");
+	const char *why;
+	bool aws = S_aws_endpoint(c, &why), latency = false;
+	const char *feature = aws ? "route53.health_check.aws.optional_feature.month"
+	                          : "route53.health_check.non_aws.optional_feature.month";
+	double interval = tfs_est_num(c->a, "request_interval", 30);
+
+	if (aws) {
+		tfs_est_fixed(c, "Health check (AWS endpoint)", "checks", 1,
+		              "route53.health_check.aws.tier2.month");
+		c->res->components[c->res->ncomponents - 1].note =
+			"free tier: the account's first 50 checks of AWS endpoints "
+			"are free (not subtracted)";
+	} else {
+		tfs_est_fixed(c, "Health check (endpoint outside AWS)", "checks", 1,
+		              "route53.health_check.non_aws.month");
+		c->res->components[c->res->ncomponents - 1].note = why;
+	}
+	/* each optional feature is billed on its own */
+	if (type && strncmp(type, "HTTPS", 5) == 0)
+		tfs_est_fixed(c, "Optional feature: HTTPS", "features", 1, feature);
+	if (type && strstr(type, "STR_MATCH"))
+		tfs_est_fixed(c, "Optional feature: string matching", "features", 1,
+		              feature);
+	if (interval > 0 && interval < 30)
+		tfs_est_fixed(c, "Optional feature: fast interval (10 s)",
+		              "features", 1, feature);
+	if (tfs_attr_bool(c->a, "measure_latency", &latency) && latency)
+		tfs_est_fixed(c, "Optional feature: latency measurement", "features",
+		              1, feature);
+}
+
+/* An inbound or outbound Resolver endpoint: one ENI per IP address, all
+ * month, and its queries. */
+void tfs_est_route53_resolver_endpoint(tfs_est_ctx *c)
+{
+	static const double BAND[] = {1e9};
+	static const char *const LABELS[] = {"first 1B", "over 1B"};
+	size_t enis = json_array_size(json_object_get(c->a, "ip_address"));
+	double q = 0;
+	const char *src = NULL;
+	bool has = tfs_est_usage_get(c, "monthly_queries", &q, &src);
+
+	if (!enis) {
+		enis = 2; /* AWS requires two */
+		tfs_est_fixed(c, "Endpoint ENIs", "ENI-hours",
+		              (double)enis * TFS_HOURS_PER_MONTH,
+		              "route53.resolver.endpoint.eni_hour");
+		c->res->components[c->res->ncomponents - 1].note =
+			"assumed: 2 IP addresses, the least AWS allows (the input "
+			"names none)";
+	} else {
+		tfs_est_fixed(c, "Endpoint ENIs", "ENI-hours",
+		              (double)enis * TFS_HOURS_PER_MONTH,
+		              "route53.resolver.endpoint.eni_hour");
+	}
+	tfs_est_tiered(c, "Queries", "queries", q, has, src, BAND, LABELS,
+	               TFS_EST_N(LABELS), "route53.resolver.queries", "query");
+}

@@ -1378,6 +1378,55 @@ static void test_infracost_example_usage(void **s)
 	release(&f);
 }
 
+/* Route 53 health checks and Resolver endpoints.  Facts: basic check of
+ * an AWS endpoint 0.50 (beyond the account's free 50), outside AWS 0.75,
+ * each optional feature 1.00 (AWS) / 2.00 (outside); Resolver ENI-hour
+ * 0.125, queries 0.40 per 1M for the first 1B. */
+static void test_route53_health_and_resolver(void **s)
+{
+	fixture f = build(
+		R("aws_route53_health_check", "alb", "{'type':'HTTPS_STR_MATCH',"
+		  "'fqdn':'a-1.sa-east-1.elb.amazonaws.com','request_interval':10,"
+		  "'measure_latency':true}") ","
+		R("aws_route53_health_check", "ext", "{'type':'HTTP',"
+		  "'fqdn':'status.example.com','request_interval':30}") ","
+		R("aws_route53_health_check", "told", "{'type':'HTTPS',"
+		  "'fqdn':'api.example.com','request_interval':30}") ","
+		R("aws_route53_health_check", "calc", "{'type':'CALCULATED'}") ","
+		R("aws_route53_resolver_endpoint", "in", "{'direction':'INBOUND',"
+		  "'ip_address':[{'subnet_id':'s1'},{'subnet_id':'s2'},"
+		  "{'subnet_id':'s3'}]}") ","
+		R("aws_route53_resolver_endpoint", "out", "{'direction':'OUTBOUND'}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n"
+	                     "  aws_route53_health_check.told:\n"
+	                     "    endpoint_type: aws\n"
+	                     "  aws_route53_resolver_endpoint.in:\n"
+	                     "    monthly_queries: 1500000000\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	/* AWS endpoint + HTTPS + string matching + fast interval + latency */
+	near(res(c, "aws_route53_health_check.alb")->monthly_cost,
+	     0.50 + 4 * 1.00);
+	r = res(c, "aws_route53_health_check.ext");
+	near(r->monthly_cost, 0.75);
+	assert_non_null(strstr(r->components[0].note, "assumed: an endpoint "
+	                                                "outside AWS"));
+	near(res(c, "aws_route53_health_check.told")->monthly_cost, 0.50 + 1.00);
+	near(res(c, "aws_route53_health_check.calc")->monthly_cost, 0.50);
+	/* 3 ENIs x 730 h; 1B queries at 0.40 per 1M and 0.5B at 0.20 */
+	near(res(c, "aws_route53_resolver_endpoint.in")->monthly_cost,
+	     3 * 730 * 0.125 + 1e9 * 0.0000004 + 0.5e9 * 0.0000002);
+	r = res(c, "aws_route53_resolver_endpoint.out");
+	near(r->monthly_cost, 2 * 730 * 0.125);
+	assert_non_null(strstr(r->components[0].note, "assumed: 2 IP addresses"));
+	assert_int_equal(r->pending_usage, 1);
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1401,6 +1450,7 @@ int main(void)
 		cmocka_unit_test(test_free_names_its_parent),
 		cmocka_unit_test(test_alb_addresses),
 		cmocka_unit_test(test_api_gateway),
+		cmocka_unit_test(test_route53_health_and_resolver),
 		cmocka_unit_test(test_cognito),
 		cmocka_unit_test(test_lambda_snapstart_provisioned),
 		cmocka_unit_test(test_events_streams_deliveries),

@@ -17,23 +17,15 @@
 # example, prod and dev side by side, prod with a baseline, prod with
 # --external-css, and the hostile state of tests/hostile (names that are
 # markup, quotes and javascript: URLs, which must arrive as text).
-# Prints "browser: N passed, M failed"; "browser: skipped: chromium not
-# installed" only when no Chromium binary is found (make deps installs it).
+# Prints "browser: N passed, M failed".  Without Chromium the suite is
+# skipped in one line (tests/lib.sh), and fails in CI.
 set -u
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 export LC_ALL=C
 
-browser=
-for b in chromium chromium-browser google-chrome; do
-	if command -v "$b" >/dev/null 2>&1; then
-		browser=$b
-		break
-	fi
-done
-if [ -z "$browser" ]; then
-	echo "browser: skipped: chromium not installed"
-	exit 0
-fi
+browser=$(find_chromium) ||
+	skip_suite "browser tests" "chromium not found" "make test-deps installs it"
 
 shots=${BROWSER_SHOTS:-build/browser}
 mkdir -p "$shots"

@@ -9,12 +9,11 @@
 # with a message that says how to upgrade it.
 set -u
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 : "${TFSIGHT:?set TFSIGHT to the binary}"
 dir=${FIXTURES:-../shared/fixtures/real}
-if [ ! -f "$dir/SOURCES.md" ]; then
-	echo "fixtures: skipped: ../shared not found"
-	exit 0
-fi
+[ -f "$dir/SOURCES.md" ] ||
+	skip_suite "fixture tests" "$dir not found" "$SHARED_HOW, or set FIXTURES"
 export LC_ALL=C
 pass=0 fail=0
 # | `file` | repo | licence | format | tf | res / inst | types |

@@ -5,22 +5,14 @@
 # against OASIS SARIF 2.1.0 (the format GitHub code scanning reads).
 set -u
 cd "$(dirname "$0")/.."
+. tests/lib.sh
 : "${TFSIGHT:?set TFSIGHT to the binary}"
 schemas=${SCHEMAS:-../shared/schemas}
-if [ ! -f "$schemas/infracost.schema.json" ]; then
-	echo "schemas: skipped: ../shared not found"
-	exit 0
-fi
-# Debian's python3-jsonschema (make deps); any python3 that has it will do
-py=
-for p in /usr/bin/python3 python3; do
-	if "$p" -c 'import jsonschema' 2>/dev/null; then py=$p; break; fi
-done
-if [ -z "$py" ]; then
-	echo "schemas: FAIL: python3-jsonschema is missing (run make deps)"
-	echo "schemas: 0 passed, 1 failed"
-	exit 1
-fi
+[ -f "$schemas/infracost.schema.json" ] ||
+	skip_suite "schema tests" "$schemas not found" "$SHARED_HOW, or set SCHEMAS"
+# Debian's python3-jsonschema (make test-deps); any python3 that has it will do
+py=$(find_jsonschema) ||
+	skip_suite "schema tests" "python3-jsonschema not found" "make test-deps installs it"
 export SOURCE_DATE_EPOCH=0
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -160,6 +160,9 @@ typedef struct tfs_node {
 	 * input.  TFS_NONE when none; see tfs_model_eip_use(). */
 	size_t attached;
 	const char *attached_evidence; /* "ADDRESS.allocation_id = VALUE" */
+	/* What it is a part of (the first TFS_EDGE_PART into it: a
+	 * function's provisioned concurrency, an API's stage), or TFS_NONE */
+	size_t part_of;
 	/* Multi-AZ RDS instances: the AZ its standby is drawn in (AWS picks
 	 * one of the subnet group's other AZs), or NULL */
 	const char *standby_az;
@@ -326,6 +329,14 @@ void tfs_model_eip_use(const tfs_model *m, size_t eip, tfs_eip_use *out);
 
 /* The node's non-empty value of tag key (exact key), or NULL. */
 const char *tfs_node_tag(const tfs_node *n, const char *key);
+
+/* The node whose environment and tags a node's cost rolls up under: the
+ * node itself, or, when it has neither an environment nor either tag (an
+ * alias, provisioned concurrency: parts that cannot be tagged), what it is
+ * part of.  One rule for the cost's roll-ups and the diff's. */
+const tfs_node *tfs_node_tag_owner(const tfs_model *m, const tfs_node *n,
+                                   const char *project_tag,
+                                   const char *owner_tag);
 
 /* Whether the type -> kind table is in the order its binary search needs
  * (for the tests). */

@@ -96,31 +96,6 @@ static const char *S_tag(const tfs_node *n, const char *key)
 	return v ? v : TFS_UNTAGGED;
 }
 
-/* Per node, the node it is a part of (TFS_EDGE_PART: a function's
- * provisioned concurrency, an API's stage), or TFS_NONE.  Parts that
- * cannot be tagged roll up under their owner's tags. */
-static size_t *S_owners(const tfs_model *m)
-{
-	size_t *own = xmalloc(tfs_mul_size(m->nnodes ? m->nnodes : 1,
-	                                   sizeof(*own)));
-	size_t i;
-
-	for (i = 0; i < m->nnodes; i++)
-		own[i] = TFS_NONE;
-	for (i = 0; i < m->nedges; i++)
-		if (m->edges[i].kind == TFS_EDGE_PART &&
-		    own[m->edges[i].to] == TFS_NONE)
-			own[m->edges[i].to] = m->edges[i].from;
-	return own;
-}
-
-static bool S_untagged(const tfs_node *n, const char *project_tag,
-                       const char *owner_tag)
-{
-	return strcmp(n->environment, "unknown") == 0 &&
-	       !tfs_node_tag(n, project_tag) && !tfs_node_tag(n, owner_tag);
-}
-
 tfs_rollups *tfs_cost_rollups(tfs_cost *const *costs, size_t n,
                               const char *project_tag, const char *owner_tag)
 {
@@ -136,16 +111,13 @@ tfs_rollups *tfs_cost_rollups(tfs_cost *const *costs, size_t n,
 		tfs_map_init(&acc[d].index);
 	for (f = 0; f < n; f++) {
 		const tfs_model *m = costs[f]->model;
-		size_t *owner = S_owners(m);
 		for (i = 0; i < costs[f]->count; i++) {
 			const tfs_cost_resource *res = &costs[f]->resources[i];
 			const tfs_node *node = &m->nodes[res->node];
 			const char *mod = node->item->inst->module;
 			if (!tfs_cost_has_components(res))
 				continue;
-			if (owner[res->node] != TFS_NONE &&
-			    S_untagged(node, project_tag, owner_tag))
-				node = &m->nodes[owner[res->node]];
+			node = tfs_node_tag_owner(m, node, project_tag, owner_tag);
 			r->total += res->monthly_cost;
 			S_add(&acc[0], strcmp(node->environment, "unknown") == 0
 			                       ? TFS_UNTAGGED
@@ -156,7 +128,6 @@ tfs_rollups *tfs_cost_rollups(tfs_cost *const *costs, size_t n,
 			S_add(&acc[3], tfs_aws_service_name(res->type), res->monthly_cost);
 			S_add(&acc[4], mod[0] ? mod : "(root module)", res->monthly_cost);
 		}
-		free(owner);
 	}
 	for (d = 0; d < TFS_ROLLUP_DIMENSIONS; d++) {
 		tfs_sort(acc[d].lines, acc[d].count, sizeof(*acc[d].lines), S_line_cmp);

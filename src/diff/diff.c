@@ -395,6 +395,10 @@ static tfs_diff_item *S_items(tfs_diff *d, const tfs_cost *c,
 		const tfs_cost_resource *r = &c->resources[i];
 		const tfs_node *node = &c->model->nodes[r->node];
 		const tfs_instance *in = node->item->inst;
+		/* environment and tags as the cost's roll-ups read them */
+		const tfs_node *owner = tfs_node_tag_owner(c->model, node,
+		                                           o->project_tag,
+		                                           o->owner_tag);
 		tfs_diff_item *it;
 		const char *tag;
 
@@ -408,12 +412,12 @@ static tfs_diff_item *S_items(tfs_diff *d, const tfs_cost *c,
 		it->address = in->address;
 		it->previous_address = in->previous_address;
 		it->type = in->type;
-		it->environment = node->env_source == TFS_ENV_UNKNOWN
+		it->environment = owner->env_source == TFS_ENV_UNKNOWN
 		                          ? TFS_UNTAGGED
-		                          : node->environment;
-		tag = tfs_node_tag(node, o->project_tag);
+		                          : owner->environment;
+		tag = tfs_node_tag(owner, o->project_tag);
 		it->project = tag ? tag : TFS_UNTAGGED;
-		tag = tfs_node_tag(node, o->owner_tag);
+		tag = tfs_node_tag(owner, o->owner_tag);
 		it->owner = tag ? tag : TFS_UNTAGGED;
 		it->usd = r->monthly_cost;
 		it->missing_prices = r->missing_prices;

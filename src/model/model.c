@@ -450,6 +450,7 @@ static size_t S_new_node(tfs_model *m)
 	m->nodes[m->nnodes].task_definition = TFS_NONE;
 	m->nodes[m->nnodes].cluster = TFS_NONE;
 	m->nodes[m->nnodes].attached = TFS_NONE;
+	m->nodes[m->nnodes].part_of = TFS_NONE;
 	return m->nnodes++;
 }
 
@@ -775,6 +776,10 @@ tfs_model *tfs_model_build(const tfs_state *st, const tfs_inventory *inv,
 	tfs_place_network(&b);
 	tfs_security_rules(&b);
 	tfs_build_edges(&b);
+	for (i = 0; i < m->nedges; i++)
+		if (m->edges[i].kind == TFS_EDGE_PART &&
+		    m->nodes[m->edges[i].to].part_of == TFS_NONE)
+			m->nodes[m->edges[i].to].part_of = m->edges[i].from;
 	S_finish_edges(m);
 	tfs_build_tree(m);
 	tfs_map_release(&b.index);
@@ -859,6 +864,17 @@ void tfs_model_eip_use(const tfs_model *m, size_t eip, tfs_eip_use *out)
 	}
 	out->state = recorded ? TFS_EIP_IDLE : TFS_EIP_UNKNOWN;
 	out->attr = "association_id";
+}
+
+const tfs_node *tfs_node_tag_owner(const tfs_model *m, const tfs_node *n,
+                                   const char *project_tag,
+                                   const char *owner_tag)
+{
+	if (n->part_of == TFS_NONE || n->env_source != TFS_ENV_UNKNOWN ||
+	    (project_tag && tfs_node_tag(n, project_tag)) ||
+	    (owner_tag && tfs_node_tag(n, owner_tag)))
+		return n;
+	return &m->nodes[n->part_of];
 }
 
 const char *tfs_node_tag(const tfs_node *n, const char *key)

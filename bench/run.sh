@@ -299,6 +299,60 @@ for mesh in ${BENCH_MESH:-60x60 400x100}; do
 	unset m0 m1
 done
 
+# ---- many instances ---------------------------------------------------------------
+# bench/gen-many.py N: N Elastic IPs, N/10 log groups, N/10 buckets, each
+# failing checks of its own.  The outputs for people cut every list at a
+# fixed number of lines (include/tfsight/render.h), so their bytes must stay
+# the same from one N to the next (the JSON and CSV beside them grow).
+# One line per N (BENCH_MANY, default 10000 100000) and command: median
+# time, peak memory, bytes written (report: index.html + summary.md; the
+# JSON and CSV files apart).
+echo
+printf '%-28s %-9s %10s %9s %12s\n' "many instances" command "median ms" "peak MiB" "bytes"
+for n in ${BENCH_MANY:-10000 100000}; do
+	MANY=$BUILD/many-$n.tfstate MANYH=$BUILD/many-$n-head.tfstate
+	if [ ! -f "$MANYH" ] || [ bench/gen-many.py -nt "$MANYH" ]; then
+		python3 bench/gen-many.py "$n" >"$MANY.tmp" && mv "$MANY.tmp" "$MANY"
+		python3 bench/gen-many.py "$n" --head >"$MANYH.tmp" && mv "$MANYH.tmp" "$MANYH"
+	fi
+	R=$BUILD/many-report
+	many=(report inventory topology cost check diff)
+	declare -A mcmd=(
+		[report]="$BUILD/tfsight report --out $R $MANY"
+		[inventory]="$BUILD/tfsight inventory $MANY"
+		[topology]="$BUILD/tfsight topology $MANY"
+		[cost]="$BUILD/tfsight cost $MANY"
+		[check]="$BUILD/tfsight check $MANY"
+		[diff]="$BUILD/tfsight diff --format markdown $MANY $MANYH"
+	)
+	args=() bytes=()
+	for c in "${many[@]}"; do
+		[ ${#args[@]} = 0 ] || args+=(::)
+		# shellcheck disable=SC2206
+		args+=(${mcmd[$c]})
+		${mcmd[$c]} >"$BUILD/many.out" 2>/dev/null
+		if [ "$c" = report ]; then
+			bytes+=("$(($(stat -c %s "$R/index.html") + $(stat -c %s "$R/summary.md")))")
+			json=$(($(stat -c %s "$R/cost.json") + $(stat -c %s "$R/checks.json") + $(stat -c %s "$R/cost.csv")))
+		else
+			bytes+=("$(stat -c %s "$BUILD/many.out")")
+		fi
+	done
+	mapfile -t lines < <("$MEASURE" -r "$RUNS" -- "${args[@]}")
+	for i in "${!many[@]}"; do
+		declare -A m=()
+		for kv in ${lines[$i]}; do m[${kv%%=*}]=${kv#*=}; done
+		printf '%-28s %-9s %10s %9s %12s\n' "$(basename "$MANY") ($(($(stat -c %s "$MANY") >> 20)) MiB)" \
+			"${many[$i]}" "${m[median_ms]}" "$((m[max_rss_kib] >> 10))" "${bytes[$i]}"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "many-$n" "$(stat -c %s "$MANY")" \
+			"-" "${many[$i]}" "${m[runs]}" "${m[min_ms]}" "${m[median_ms]}" \
+			"${m[max_ms]}" "${m[max_rss_kib]}" >>"$RESULTS"
+		unset m
+	done
+	echo "  (the report's cost.json, checks.json and cost.csv: $json bytes, complete)"
+	unset mcmd
+done
+
 # ---- parallel inputs -----------------------------------------------------------
 # The same 20 states (copies of the 10-copy state) read and checked on one
 # thread and on two: the output must be byte-identical, the time shorter.

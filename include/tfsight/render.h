@@ -21,6 +21,30 @@
 #include "tfsight/pricing.h"
 #include "tfsight/report.h"
 
+/* ---- bounded lists ----------------------------------------------------------
+ *
+ * A list with a line per instance (resource, component, finding, edge, tag
+ * value) in an output for people (the text tables, index.html, summary.md,
+ * the diff comment) shows its first lines in its own order, the most
+ * expensive first where it is a cost list, then one line "and N more (all
+ * of them in FILE)" naming the output that has every one, with the amount
+ * of the rest where the list has amounts.  Totals are over every line,
+ * shown or not.  JSON and CSV are complete.  So those outputs grow with the
+ * distinct things to say, not with the instance count (a state of 10^6
+ * Elastic IPs made a 3 GB report).  Each limit is well above what the
+ * bundled examples reach (139 resources, 82 edges, 8 findings listed under
+ * one check, 15 services), so their outputs show every line. */
+enum {
+	/* rows of a table or a tree's list: resources, components, inventory,
+	 * nodes, edges, roll-up lines (text and HTML) */
+	TFS_LIST_ROWS = 200,
+	/* findings listed under one check (text and HTML) */
+	TFS_LIST_FINDINGS = 25,
+	/* lines of a summary: summary.md's lists and tables, the diff
+	 * comment's table, the report's headline card */
+	TFS_LIST_SUMMARY = 30,
+};
+
 /* ---- terminal text --------------------------------------------------------- */
 
 /* Append s with control characters replaced by '?', cut to max display

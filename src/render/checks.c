@@ -156,7 +156,7 @@ static void S_table_one(tfs_buf *out, const tfs_checks *c)
 	for (i = 0; i < c->nsummary; i++) {
 		const tfs_check_summary *s = &c->summary[i];
 		const tfs_check_def *d = s->check;
-		size_t shown = 0;
+		size_t shown = 0, more = 0;
 
 		if ((int)d->category != cat) {
 			cat = (int)d->category;
@@ -172,18 +172,26 @@ static void S_table_one(tfs_buf *out, const tfs_checks *c)
 			tfs_buf_addc(out, '\n');
 			continue;
 		}
-		/* failures, waivers and unknowns one by one; passes and
-		 * not-applicable as counts, or their one stack-level line */
+		/* failures, waivers and unknowns one by one, up to
+		 * TFS_LIST_FINDINGS; passes and not-applicable as counts, or
+		 * their one stack-level line */
 		for (k = s->first; k < s->first + s->nfindings; k++) {
 			const tfs_finding *f = &c->findings[k];
 			if (f->status == TFS_STATUS_FAIL ||
 			    f->status == TFS_STATUS_UNKNOWN ||
 			    (!f->address && s->nfindings == 1)) {
-				S_finding_line(out, f);
+				if (shown < TFS_LIST_FINDINGS)
+					S_finding_line(out, f);
+				else
+					more++;
 				shown++;
 			}
 		}
-		if (shown < s->nfindings)
+		if (more)
+			tfs_buf_addf(out, "      ... and %zu more (all of them in "
+			                  "`tfsight check --format json`)\n",
+			             more);
+		if (shown < s->nfindings || more)
 			S_counts(out, s);
 		if (s->status == TFS_STATUS_FAIL) {
 			tfs_buf_adds(out, "      fix: ");

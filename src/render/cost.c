@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tfsight/render.h"
@@ -119,9 +120,56 @@ static void S_component(tfs_buf *out, const tfs_cost_component *k, bool last)
 	tfs_buf_release(&cost);
 }
 
+/* Most expensive first, then in the table's order (the array's). */
+static int S_cmp_cost(const void *pa, const void *pb)
+{
+	const tfs_cost_resource *a = *(const tfs_cost_resource *const *)pa;
+	const tfs_cost_resource *b = *(const tfs_cost_resource *const *)pb;
+	if (a->monthly_cost != b->monthly_cost)
+		return a->monthly_cost > b->monthly_cost ? -1 : 1;
+	return a < b ? -1 : a > b;
+}
+
+/* Which priced resources the table shows: all of them, or, past
+ * TFS_LIST_ROWS, the most expensive ones (still in the table's order, so
+ * a cut table reads like a whole one).  NULL: all; else a flag per
+ * resource, and *rest_usd what the others cost together. */
+static bool *S_pick(const tfs_cost *c, size_t *nrest, double *rest_usd)
+{
+	const tfs_cost_resource **priced;
+	bool *show;
+	size_t n = 0, i;
+
+	*nrest = 0;
+	*rest_usd = 0;
+	for (i = 0; i < c->count; i++)
+		n += tfs_cost_has_components(&c->resources[i]);
+	if (n <= TFS_LIST_ROWS)
+		return NULL;
+	priced = xcalloc(n, sizeof(*priced));
+	n = 0;
+	for (i = 0; i < c->count; i++)
+		if (tfs_cost_has_components(&c->resources[i]))
+			priced[n++] = &c->resources[i];
+	tfs_sort(priced, n, sizeof(*priced), S_cmp_cost);
+	show = xcalloc(c->count, sizeof(*show));
+	for (i = 0; i < n; i++) {
+		if (i < TFS_LIST_ROWS) {
+			show[priced[i] - c->resources] = true;
+			continue;
+		}
+		(*nrest)++;
+		*rest_usd += priced[i]->monthly_cost;
+	}
+	free(priced);
+	return show;
+}
+
 static void S_one(tfs_buf *out, const tfs_cost *c)
 {
-	size_t i, k;
+	size_t i, k, nrest, nunpriced = 0;
+	double rest_usd;
+	bool *show = S_pick(c, &nrest, &rest_usd);
 	tfs_buf t;
 
 	tfs_buf_add_printable(out, c->model->state->source);
@@ -130,7 +178,7 @@ static void S_one(tfs_buf *out, const tfs_cost *c)
 	tfs_buf_addc(out, '\n');
 	for (i = 0; i < c->count; i++) {
 		const tfs_cost_resource *r = &c->resources[i];
-		if (!tfs_cost_has_components(r))
+		if (!tfs_cost_has_components(r) || (show && !show[i]))
 			continue;
 		tfs_buf_addc(out, ' ');
 		tfs_buf_add_printable(out, r->address);
@@ -144,7 +192,19 @@ static void S_one(tfs_buf *out, const tfs_cost *c)
 			S_component(out, &r->components[k], k + 1 == r->ncomponents);
 		tfs_buf_addc(out, '\n');
 	}
+	free(show);
 	tfs_buf_init(&t);
+	if (nrest) {
+		tfs_buf name;
+		tfs_buf_init(&name);
+		tfs_buf_addf(&name, " ... and %zu more resources", nrest);
+		tfs_money(&t, rest_usd);
+		S_row(out, name.data, "", "", t.data);
+		tfs_buf_adds(out, "     none dearer than those above; all of them in "
+		                  "`tfsight cost --format json`\n\n");
+		tfs_buf_truncate(&t, 0);
+		tfs_buf_release(&name);
+	}
 	tfs_money(&t, c->total);
 	S_row(out, " OVERALL TOTAL", "", "", t.data);
 	tfs_buf_truncate(&t, 0);
@@ -170,12 +230,18 @@ static void S_one(tfs_buf *out, const tfs_cost *c)
 			const tfs_cost_resource *r = &c->resources[i];
 			if (r->status != TFS_COST_UNSUPPORTED && !tfs_cost_excluded(r))
 				continue;
+			if (nunpriced++ >= TFS_LIST_ROWS)
+				continue;
 			tfs_buf_adds(out, "   ");
 			tfs_buf_add_printable(out, r->address);
 			tfs_buf_adds(out, ": ");
 			tfs_buf_add_printable(out, r->note ? r->note : "");
 			tfs_buf_addc(out, '\n');
 		}
+		if (nunpriced > TFS_LIST_ROWS)
+			tfs_buf_addf(out, "   ... and %zu more (all of them in `tfsight "
+			                  "inventory --format json`)\n",
+			             nunpriced - TFS_LIST_ROWS);
 	}
 }
 
@@ -199,9 +265,14 @@ static void S_rollups(tfs_buf *out, const tfs_rollups *r, double rate)
 {
 	for (size_t d = 0; d < TFS_ROLLUP_DIMENSIONS; d++) {
 		const tfs_rollup *ru = &r->by[d];
+		double rest = 0;
 		tfs_buf_addf(out, "\n By %s\n", ru->dimension);
 		for (size_t i = 0; i < ru->count; i++) {
 			size_t w;
+			if (i >= TFS_LIST_ROWS) {
+				rest += ru->lines[i].usd; /* lines come dearest first */
+				continue;
+			}
 			tfs_buf_adds(out, "   ");
 			{
 				tfs_buf cell;
@@ -214,6 +285,17 @@ static void S_rollups(tfs_buf *out, const tfs_rollups *r, double rate)
 			tfs_buf_pad(out, ' ', w < 44 ? 44 - w : 1);
 			S_amount(out, ru->lines[i].usd, rate);
 			tfs_buf_addc(out, '\n');
+		}
+		if (ru->count > TFS_LIST_ROWS) {
+			char more[64];
+			snprintf(more, sizeof(more), "... and %zu more",
+			         ru->count - TFS_LIST_ROWS);
+			tfs_buf_adds(out, "   ");
+			tfs_buf_adds(out, more);
+			tfs_buf_pad(out, ' ', 44 - strlen(more));
+			S_amount(out, rest, rate);
+			tfs_buf_adds(out, "\n   (all of them in `tfsight cost --format "
+			                  "rollup-json`)\n");
 		}
 	}
 	tfs_buf_adds(out, "\n   ");

@@ -141,7 +141,8 @@ static void S_check_counts(tfs_buf *b, const tfs_diff *d)
 static void S_head(tfs_buf *b, const tfs_diff_view *v)
 {
 	const tfs_diff *d = v->diff;
-	size_t i;
+	size_t i, shown = 0, nrest = 0;
+	double rest_base = 0, rest_head = 0;
 
 	if (S_PLATFORMS[v->platform].details) {
 		tfs_buf_adds(b, "[//]: <> (tfsight");
@@ -168,6 +169,15 @@ static void S_head(tfs_buf *b, const tfs_diff_view *v)
 		const tfs_diff_group *g = &d->groups[i];
 		if (fabs(g->head_usd - g->base_usd) < 0.005 && !v->show_all)
 			continue;
+		/* the table is never cut for the platform's limit, so it has
+		 * a limit of its own: a project and environment per instance
+		 * would make it as long as the state */
+		if (shown++ >= TFS_LIST_SUMMARY) {
+			nrest++;
+			rest_base += g->base_usd;
+			rest_head += g->head_usd;
+			continue;
+		}
 		tfs_buf_adds(b, "| ");
 		tfs_md_escape(b, g->project);
 		tfs_buf_adds(b, " | ");
@@ -178,6 +188,17 @@ static void S_head(tfs_buf *b, const tfs_diff_view *v)
 		tfs_money_short(b, g->head_usd);
 		tfs_buf_adds(b, " | ");
 		S_delta(b, g->base_usd, g->head_usd);
+		tfs_buf_adds(b, " |\n");
+	}
+	if (nrest) {
+		tfs_buf_addf(b, "| … and %zu more (all of them in `tfsight diff "
+		                "--format json`) | | ",
+		             nrest);
+		tfs_money_short(b, rest_base);
+		tfs_buf_adds(b, " | ");
+		tfs_money_short(b, rest_head);
+		tfs_buf_adds(b, " | ");
+		S_delta(b, rest_base, rest_head);
 		tfs_buf_adds(b, " |\n");
 	}
 	tfs_buf_adds(b, "| **Total** | | **");
@@ -207,6 +228,15 @@ static void S_head(tfs_buf *b, const tfs_diff_view *v)
 	}
 }
 
+static size_t S_chars(const char *s, size_t len)
+{
+	size_t n = 0, i;
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
 /* The details, as lines: each is mandatory (block structure) or an item
  * that may be left out when the comment is too long. */
 typedef struct {
@@ -214,7 +244,27 @@ typedef struct {
 	size_t *starts; /* line i is text[starts[i] .. starts[i+1]) */
 	bool *item;
 	size_t n, cap, cap2;
+	/* Items are written until they alone pass the limit; the rest are
+	 * only counted: the cut keeps items in order and none after the
+	 * first it drops, so no later one could be shown. */
+	size_t limit, item_chars, skipped;
 } S_lines;
+
+/* Whether to write the next item; false: it is counted as left out. */
+static bool S_room(S_lines *l)
+{
+	if (l->item_chars <= l->limit)
+		return true;
+	l->skipped++;
+	return false;
+}
+
+/* After an item: its characters towards the limit. */
+static void S_item_done(S_lines *l)
+{
+	size_t at = l->starts[l->n - 1];
+	l->item_chars += S_chars(l->text.data + at, l->text.len - at);
+}
 
 static void S_line_begin(S_lines *l, bool item)
 {
@@ -356,7 +406,10 @@ static void S_details(S_lines *l, const tfs_diff_view *v)
 		S_fixed(l, "| | Resource | What changed | Baseline | New | Change |\n"
 		           "|---|---|---|--:|--:|--:|\n");
 		for (i = 0; i < d->nresources; i++)
-			S_resource_line(l, &d->resources[i]);
+			if (S_room(l)) {
+				S_resource_line(l, &d->resources[i]);
+				S_item_done(l);
+			}
 		if (det)
 			S_fixed(l, "\n</details>\n");
 	}
@@ -370,27 +423,24 @@ static void S_details(S_lines *l, const tfs_diff_view *v)
 		if (d->nnew_failures) {
 			S_fixed(l, "New failures:\n\n");
 			for (i = 0; i < d->nnew_failures; i++)
-				S_finding_line(l, d->new_failures[i]);
+				if (S_room(l)) {
+					S_finding_line(l, d->new_failures[i]);
+					S_item_done(l);
+				}
 		}
 		if (d->nfixed) {
 			S_fixed(l, d->nnew_failures ? "\nFixed:\n\n" : "Fixed:\n\n");
 			for (i = 0; i < d->nfixed; i++)
-				S_finding_line(l, d->fixed[i]);
+				if (S_room(l)) {
+					S_finding_line(l, d->fixed[i]);
+					S_item_done(l);
+				}
 		}
 		if (det)
 			S_fixed(l, "\n</details>\n");
 	}
 	tfs_grow(&l->starts, &l->cap, l->n + 1, sizeof(*l->starts));
 	l->starts[l->n] = l->text.len;
-}
-
-static size_t S_chars(const char *s, size_t len)
-{
-	size_t n = 0, i;
-	for (i = 0; i < len; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			n++;
-	return n;
 }
 
 static void S_foot(tfs_buf *b, const tfs_diff_view *v)
@@ -424,6 +474,7 @@ void tfs_render_diff_markdown(const tfs_diff_view *v, tfs_buf *out)
 	tfs_buf_init(&note);
 	memset(&l, 0, sizeof(l));
 	tfs_buf_init(&l.text);
+	l.limit = limit;
 	S_head(&head, v);
 	S_foot(&foot, v);
 	S_details(&l, v);
@@ -455,6 +506,7 @@ void tfs_render_diff_markdown(const tfs_diff_view *v, tfs_buf *out)
 				budget -= c;
 			tfs_buf_add(out, l.text.data + l.starts[i], len);
 		}
+		dropped += l.skipped;
 		tfs_buf_addf(out, "\n> **Note:** %zu line%s %s left out to fit %s's "
 		                  "%zu-character limit; `tfsight diff --format "
 		                  "json` has them all.\n",

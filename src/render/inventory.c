@@ -67,18 +67,29 @@ static void S_cells(const tfs_inventory_item *it, tfs_buf cells[NCOLS])
 	}
 }
 
+/* "and 12 more instances (all of them in ...)", for a list cut at
+ * TFS_LIST_ROWS. */
+static void S_more(tfs_buf *out, size_t n, const char *what)
+{
+	tfs_buf_addf(out, "... and %zu more %s (all of them in `tfsight "
+	                  "inventory --format json`)\n",
+	             n, what);
+}
+
 static void S_table(const tfs_inventory *inv, const char *default_region,
                     tfs_buf *out)
 {
 	size_t width[NCOLS], i, c;
+	size_t shown = inv->count < TFS_LIST_ROWS ? inv->count : TFS_LIST_ROWS;
 	tfs_buf cells[NCOLS];
 	bool any_default = false;
 
+	/* the columns are as wide as the rows shown need */
 	for (c = 0; c < NCOLS; c++) {
 		tfs_buf_init(&cells[c]);
 		width[c] = strlen(HEADERS[c]);
 	}
-	for (i = 0; i < inv->count; i++) {
+	for (i = 0; i < shown; i++) {
 		S_cells(&inv->items[i], cells);
 		for (c = 0; c < NCOLS; c++) {
 			size_t w = tfs_utf8_width(cells[c].data);
@@ -93,7 +104,7 @@ static void S_table(const tfs_inventory *inv, const char *default_region,
 			tfs_buf_pad(out, ' ', width[c] - strlen(HEADERS[c]) + 2);
 	}
 	tfs_buf_addc(out, '\n');
-	for (i = 0; i < inv->count; i++) {
+	for (i = 0; i < shown; i++) {
 		size_t last = NCOLS - 1;
 		S_cells(&inv->items[i], cells);
 		while (last > 0 && cells[last].len == 0)
@@ -106,6 +117,8 @@ static void S_table(const tfs_inventory *inv, const char *default_region,
 		}
 		tfs_buf_addc(out, '\n');
 	}
+	if (shown < inv->count)
+		S_more(out, inv->count - shown, "instances");
 	if (any_default)
 		tfs_buf_addf(out, "\n* region not recorded in the state; assumed "
 		                  "%s (--region)\n",
@@ -117,8 +130,9 @@ static void S_table(const tfs_inventory *inv, const char *default_region,
 static void S_types(const tfs_inventory *inv, tfs_buf *out)
 {
 	size_t width = 4, i;
+	size_t shown = inv->ntypes < TFS_LIST_ROWS ? inv->ntypes : TFS_LIST_ROWS;
 
-	for (i = 0; i < inv->ntypes; i++) {
+	for (i = 0; i < shown; i++) {
 		size_t w = tfs_utf8_width(inv->types[i].type);
 		if (w > width)
 			width = w;
@@ -126,12 +140,14 @@ static void S_types(const tfs_inventory *inv, tfs_buf *out)
 	tfs_buf_adds(out, "\nTYPE");
 	tfs_buf_pad(out, ' ', width - 4 + 2);
 	tfs_buf_adds(out, "COUNT\n");
-	for (i = 0; i < inv->ntypes; i++) {
+	for (i = 0; i < shown; i++) {
 		tfs_buf_add_printable(out, inv->types[i].type);
 		tfs_buf_pad(out, ' ',
 		            width - tfs_utf8_width(inv->types[i].type) + 2);
 		tfs_buf_addf(out, "%zu\n", inv->types[i].count);
 	}
+	if (shown < inv->ntypes)
+		S_more(out, inv->ntypes - shown, "types");
 }
 
 void tfs_render_inventory_table(const tfs_inventory_set *set, tfs_buf *out)

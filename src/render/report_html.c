@@ -18,7 +18,7 @@
 
 #include "report_int.h"
 
-enum { CHART_BARS = 8, TODO_MAX = 6, FINDINGS_SHOWN = 25 };
+enum { CHART_BARS = 8, TODO_MAX = 6 };
 
 /* ---- small pieces ------------------------------------------------------------ */
 
@@ -101,6 +101,27 @@ static void S_change(tfs_buf *b, double base, double head)
 static void S_plural(tfs_buf *b, size_t n, const char *one, const char *many)
 {
 	tfs_buf_addf(b, "%zu %s", n, n == 1 ? one : many);
+}
+
+static size_t S_shown(size_t n)
+{
+	return n < TFS_LIST_ROWS ? n : TFS_LIST_ROWS;
+}
+
+/* The words of the row that ends a list cut at its limit (render.h):
+ * where is the whole list, in a file beside the page or a command. */
+static void S_more_text(tfs_buf *b, size_t n, const char *where)
+{
+	tfs_buf_addf(b, "and %zu more (all of them in %s)", n, where);
+}
+
+/* That row in a table of cols columns with nothing to add up. */
+static void S_more_row(tfs_buf *b, size_t cols, size_t n, const char *where)
+{
+	tfs_buf_addf(b, "<tr class=\"more\"><td colspan=\"%zu\" class=\"note\">",
+	             cols);
+	S_more_text(b, n, where);
+	tfs_buf_adds(b, "</td></tr>\n");
 }
 
 static const char *S_status_class(tfs_status s)
@@ -458,11 +479,21 @@ static void S_headline(tfs_buf *b, const tfs_report *r)
 	                "730 hours a month</div></div>\n");
 	/* per environment */
 	tfs_buf_adds(b, "<div class=\"card\"><h3>Per environment</h3><ul>");
-	for (i = 0; env && i < env->count; i++) {
+	for (i = 0; env && i < env->count && i < TFS_LIST_SUMMARY; i++) {
 		tfs_buf_adds(b, "<li><span>");
 		tfs_html_text(b, env->lines[i].key, 60);
 		tfs_buf_adds(b, "</span><span class=\"v\">");
 		tfs_money_short(b, env->lines[i].usd);
+		tfs_buf_adds(b, "</span></li>");
+	}
+	if (env && env->count > TFS_LIST_SUMMARY) {
+		double rest = 0;
+		for (i = TFS_LIST_SUMMARY; i < env->count; i++)
+			rest += env->lines[i].usd;
+		tfs_buf_addf(b, "<li><span>%zu more (in the <a href=\"#cost-breakdown"
+		                "\">breakdown</a>)</span><span class=\"v\">",
+		             env->count - TFS_LIST_SUMMARY);
+		tfs_money_short(b, rest);
 		tfs_buf_adds(b, "</span></li>");
 	}
 	if (!env || !env->count)
@@ -542,7 +573,7 @@ static const char *S_dim_title(const char *dim)
 static void S_moves(tfs_buf *b, const tfs_report_moves *mv)
 {
 	size_t i;
-	double base = 0, head = 0;
+	double base = 0, head = 0; /* of the lines past the limit */
 
 	tfs_buf_adds(b, "<div class=\"scroll\"><table>\n<caption>By ");
 	S_text(b, mv->dimension);
@@ -555,6 +586,11 @@ static void S_moves(tfs_buf *b, const tfs_report_moves *mv)
 	for (i = 0; i < mv->count; i++) {
 		const tfs_report_move *m = &mv->lines[i];
 		bool untagged = strcmp(m->key, TFS_UNTAGGED) == 0;
+		if (i >= TFS_LIST_ROWS) {
+			base += m->base_usd;
+			head += m->head_usd;
+			continue;
+		}
 		tfs_buf_addf(b, "<tr%s><th scope=\"row\">",
 		             untagged ? " class=\"untagged\"" : "");
 		tfs_html_text(b, m->key, 200);
@@ -564,14 +600,21 @@ static void S_moves(tfs_buf *b, const tfs_report_moves *mv)
 		tfs_buf_adds(b, "<td class=\"num\">");
 		S_change(b, m->base_usd, m->head_usd);
 		tfs_buf_adds(b, "</td></tr>\n");
-		base += m->base_usd;
-		head += m->head_usd;
+	}
+	if (mv->count > TFS_LIST_ROWS) {
+		tfs_buf_adds(b, "<tr class=\"more\"><th scope=\"row\">");
+		S_more_text(b, mv->count - TFS_LIST_ROWS,
+		            "<code>tfsight diff --format json</code>");
+		tfs_buf_adds(b, "</th>");
+		S_td_money(b, base);
+		S_td_money(b, head);
+		tfs_buf_adds(b, "<td class=\"num\">");
+		S_change(b, base, head);
+		tfs_buf_adds(b, "</td></tr>\n");
 	}
 	if (!mv->count)
 		tfs_buf_adds(b, "<tr><td colspan=\"4\">no change</td></tr>\n");
 	tfs_buf_adds(b, "</tbody></table></div>\n");
-	(void)base;
-	(void)head;
 }
 
 static void S_movers_table(tfs_buf *b, const char *caption,
@@ -610,7 +653,8 @@ static void S_movers_table(tfs_buf *b, const char *caption,
 static void S_added_removed(tfs_buf *b, const tfs_diff *d, tfs_change which,
                             const char *caption)
 {
-	size_t i, n = 0;
+	size_t i, k, n = 0;
+	double rest = 0;
 
 	for (i = 0; i < d->nresources; i++)
 		if (d->resources[i].change == which)
@@ -624,16 +668,28 @@ static void S_added_removed(tfs_buf *b, const tfs_diff *d, tfs_change which,
 	                "<th scope=\"col\">Resource</th><th scope=\"col\">Type</th>"
 	                "<th class=\"num\" scope=\"col\">Monthly</th></tr></thead>"
 	                "\n<tbody>\n");
-	for (i = 0; i < d->nresources; i++) {
+	for (i = 0, k = 0; i < d->nresources; i++) {
 		const tfs_diff_resource *x = &d->resources[i];
 		if (x->change != which)
 			continue;
+		if (k++ >= TFS_LIST_ROWS) {
+			rest += which == TFS_CHANGE_REMOVED ? x->base_usd : x->head_usd;
+			continue;
+		}
 		tfs_buf_adds(b, "<tr><th scope=\"row\" class=\"addr\">");
 		S_text(b, x->address);
 		tfs_buf_adds(b, "</th><td><code>");
 		S_text(b, x->type);
 		tfs_buf_adds(b, "</code></td>");
 		S_td_money(b, which == TFS_CHANGE_REMOVED ? x->base_usd : x->head_usd);
+		tfs_buf_adds(b, "</tr>\n");
+	}
+	if (n > TFS_LIST_ROWS) {
+		tfs_buf_adds(b, "<tr class=\"more\"><th scope=\"row\" colspan=\"2\">");
+		S_more_text(b, n - TFS_LIST_ROWS,
+		            "<code>tfsight diff --format json</code>");
+		tfs_buf_adds(b, "</th>");
+		S_td_money(b, rest);
 		tfs_buf_adds(b, "</tr>\n");
 	}
 	tfs_buf_adds(b, "</tbody></table></div>\n");
@@ -687,14 +743,26 @@ static void S_node_item(tfs_buf *b, const tfs_model *m, size_t i,
 	tfs_buf_adds(b, "</li>\n");
 }
 
-static void S_ids(tfs_buf *b, const tfs_model *m, const tfs_ids *ids)
+/* The item that ends a list of the placement cut at TFS_LIST_ROWS. */
+static void S_more_item(tfs_buf *b, size_t n, size_t shown)
+{
+	if (shown >= n)
+		return;
+	tfs_buf_adds(b, "<li class=\"note\">");
+	S_more_text(b, n - shown, "<code>tfsight topology --format json</code>");
+	tfs_buf_adds(b, "</li>\n");
+}
+
+static void S_ids(tfs_buf *b, const tfs_model *m, const tfs_ids *ids,
+                  bool standby)
 {
 	size_t i;
 	if (!ids->count)
 		return;
 	tfs_buf_adds(b, "<ul>\n");
-	for (i = 0; i < ids->count; i++)
-		S_node_item(b, m, ids->items[i], false);
+	for (i = 0; i < S_shown(ids->count); i++)
+		S_node_item(b, m, ids->items[i], standby);
+	S_more_item(b, ids->count, i);
 	tfs_buf_adds(b, "</ul>\n");
 }
 
@@ -708,15 +776,15 @@ static void S_placement(tfs_buf *b, const tfs_model *m)
 	tfs_buf_adds(b, "<div class=\"placement\"><ul>\n");
 	if (t->edge.count) {
 		tfs_buf_adds(b, "<li>Edge and global services\n");
-		S_ids(b, m, &t->edge);
+		S_ids(b, m, &t->edge, false);
 		tfs_buf_adds(b, "</li>\n");
 	}
-	for (r = 0; r < t->nregions; r++) {
+	for (r = 0; r < S_shown(t->nregions); r++) {
 		const tfs_region_group *rg = &t->regions[r];
 		tfs_buf_adds(b, "<li>Region ");
 		S_text(b, rg->name);
 		tfs_buf_adds(b, "\n<ul>\n");
-		for (v = 0; v < rg->nvpcs; v++) {
+		for (v = 0; v < S_shown(rg->nvpcs); v++) {
 			const tfs_vpc_group *vg = &rg->vpcs[v];
 			tfs_buf_adds(b, "<li>VPC ");
 			if (vg->vpc != TFS_NONE) {
@@ -726,12 +794,12 @@ static void S_placement(tfs_buf *b, const tfs_model *m)
 			} else
 				tfs_buf_adds(b, "(not in this input)");
 			tfs_buf_adds(b, "\n<ul>\n");
-			for (a = 0; a < vg->nazs; a++) {
+			for (a = 0; a < S_shown(vg->nazs); a++) {
 				const tfs_az_group *az = &vg->azs[a];
 				tfs_buf_adds(b, "<li>Availability zone ");
 				S_text(b, az->name);
 				tfs_buf_adds(b, "\n<ul>\n");
-				for (s = 0; s < az->nsubnets; s++) {
+				for (s = 0; s < S_shown(az->nsubnets); s++) {
 					const tfs_subnet_group *sg = &az->subnets[s];
 					tfs_buf_addf(b, "<li>%s <span class=\"addr\">",
 					             sg->tier == TFS_TIER_PUBLIC ? "Public subnet"
@@ -740,34 +808,33 @@ static void S_placement(tfs_buf *b, const tfs_model *m)
 					                     : "Subnet (not in this input)");
 					S_text(b, m->nodes[sg->subnet].address);
 					tfs_buf_adds(b, "</span>\n");
-					S_ids(b, m, &sg->members);
-					if (sg->standby.count) {
-						tfs_buf_adds(b, "<ul>\n");
-						for (size_t k = 0; k < sg->standby.count; k++)
-							S_node_item(b, m, sg->standby.items[k], true);
-						tfs_buf_adds(b, "</ul>\n");
-					}
+					S_ids(b, m, &sg->members, false);
+					S_ids(b, m, &sg->standby, true);
 					tfs_buf_adds(b, "</li>\n");
 				}
+				S_more_item(b, az->nsubnets, s);
 				tfs_buf_adds(b, "</ul></li>\n");
 			}
+			S_more_item(b, vg->nazs, a);
 			if (vg->members.count) {
 				tfs_buf_adds(b, "<li>In the VPC, outside subnets\n");
-				S_ids(b, m, &vg->members);
+				S_ids(b, m, &vg->members, false);
 				tfs_buf_adds(b, "</li>\n");
 			}
 			tfs_buf_adds(b, "</ul></li>\n");
 		}
+		S_more_item(b, rg->nvpcs, v);
 		if (rg->regional.count) {
 			tfs_buf_adds(b, "<li>Regional services\n");
-			S_ids(b, m, &rg->regional);
+			S_ids(b, m, &rg->regional, false);
 			tfs_buf_adds(b, "</li>\n");
 		}
 		tfs_buf_adds(b, "</ul></li>\n");
 	}
+	S_more_item(b, t->nregions, r);
 	if (t->external.count) {
 		tfs_buf_adds(b, "<li>Referenced, not in this input\n");
-		S_ids(b, m, &t->external);
+		S_ids(b, m, &t->external, false);
 		tfs_buf_adds(b, "</li>\n");
 	}
 	tfs_buf_adds(b, "</ul></div>\n");
@@ -865,7 +932,8 @@ static void S_chart_rollup(tfs_buf *b, const tfs_report *r,
 static void S_rollup_table(tfs_buf *b, const tfs_report *r,
                            const tfs_rollup *ro)
 {
-	size_t i;
+	size_t i, rest_n = 0;
+	double rest = 0;
 	const char *title = S_dim_title(ro->dimension);
 
 	tfs_buf_addf(b, "<div class=\"scroll\"><table>\n<caption>By %s"
@@ -878,6 +946,11 @@ static void S_rollup_table(tfs_buf *b, const tfs_report *r,
 	for (i = 0; i < ro->count; i++) {
 		const tfs_rollup_line *l = &ro->lines[i];
 		bool untagged = strcmp(l->key, TFS_UNTAGGED) == 0;
+		if (i >= TFS_LIST_ROWS) { /* dearest first: the rest */
+			rest += l->usd;
+			rest_n += l->resources;
+			continue;
+		}
 		tfs_buf_addf(b, "<tr%s><th scope=\"row\"%s>",
 		             untagged ? " class=\"untagged\"" : "",
 		             strcmp(ro->dimension, "module") == 0 ? " class=\"addr\""
@@ -886,6 +959,14 @@ static void S_rollup_table(tfs_buf *b, const tfs_report *r,
 		tfs_buf_addf(b, "</th><td class=\"num\">%zu</td>", l->resources);
 		S_td_money(b, l->usd);
 		S_td_pct(b, l->usd, r->total);
+		tfs_buf_adds(b, "</tr>\n");
+	}
+	if (ro->count > TFS_LIST_ROWS) {
+		tfs_buf_adds(b, "<tr class=\"more\"><th scope=\"row\">");
+		S_more_text(b, ro->count - TFS_LIST_ROWS, "cost.csv");
+		tfs_buf_addf(b, "</th><td class=\"num\">%zu</td>", rest_n);
+		S_td_money(b, rest);
+		S_td_pct(b, rest, r->total);
 		tfs_buf_adds(b, "</tr>\n");
 	}
 	tfs_buf_adds(b, "</tbody>\n<tfoot><tr class=\"total\"><th scope=\"row\">"
@@ -978,6 +1059,25 @@ static void S_parity_row(tfs_buf *b, const tfs_report *r,
 	tfs_buf_adds(b, "</tr>\n");
 }
 
+/* The rows of one parity table (those that differ, or not), at most
+ * TFS_LIST_ROWS of them. */
+static void S_parity_rows(tfs_buf *b, const tfs_report *r, bool checks,
+                          bool differs, size_t n)
+{
+	size_t i, shown = 0;
+
+	for (i = 0; i < r->nparity && shown < TFS_LIST_ROWS; i++)
+		if (r->parity[i].is_check == checks &&
+		    r->parity[i].differs == differs) {
+			S_parity_row(b, r, &r->parity[i]);
+			shown++;
+		}
+	if (shown < n)
+		S_more_row(b, r->nstacks + 1, n - shown,
+		           checks ? "checks.json"
+		                  : "<code>tfsight inventory --format json</code>");
+}
+
 static void S_parity(tfs_buf *b, const tfs_report *r, bool checks)
 {
 	size_t i, ndiff = 0, nsame = 0;
@@ -995,9 +1095,7 @@ static void S_parity(tfs_buf *b, const tfs_report *r, bool checks)
 		tfs_buf_adds(b, "<div class=\"scroll\"><table>\n");
 		S_stack_heads(b, r, checks ? "Check" : "Resource type");
 		tfs_buf_adds(b, "<tbody>\n");
-		for (i = 0; i < r->nparity; i++)
-			if (r->parity[i].is_check == checks && r->parity[i].differs)
-				S_parity_row(b, r, &r->parity[i]);
+		S_parity_rows(b, r, checks, true, ndiff);
 		tfs_buf_adds(b, "</tbody></table></div>\n");
 	} else
 		tfs_buf_adds(b, "<p class=\"note\">none</p>\n");
@@ -1007,9 +1105,7 @@ static void S_parity(tfs_buf *b, const tfs_report *r, bool checks)
 		             nsame, checks ? "checks" : "resource types");
 		S_stack_heads(b, r, checks ? "Check" : "Resource type");
 		tfs_buf_adds(b, "<tbody>\n");
-		for (i = 0; i < r->nparity; i++)
-			if (r->parity[i].is_check == checks && !r->parity[i].differs)
-				S_parity_row(b, r, &r->parity[i]);
+		S_parity_rows(b, r, checks, false, nsame);
 		tfs_buf_adds(b, "</tbody></table></div></details>\n");
 	}
 }
@@ -1017,17 +1113,19 @@ static void S_parity(tfs_buf *b, const tfs_report *r, bool checks)
 static void S_environments(tfs_buf *b, const tfs_report *r)
 {
 	const tfs_rollup *svc = S_rollup(r, "service");
-	size_t nrows = svc ? svc->count : 0, i, k, s;
+	size_t nsvc = svc ? svc->count : 0, nrows = S_shown(nsvc), i, k, s;
 	double *cell;
 	tfs_map row;
 
 	S_section(b, "environments", "Environments side by side");
 	/* cost by service per stack: rows in the order of the overall
-	 * roll-up, so the largest service comes first */
-	cell = xcalloc((nrows + 1) * r->nstacks, sizeof(*cell));
+	 * roll-up, so the largest service comes first; the services past
+	 * TFS_LIST_ROWS share row nrows, what the roll-up lacks row
+	 * nrows + 1 */
+	cell = xcalloc((nrows + 2) * r->nstacks, sizeof(*cell));
 	tfs_map_init(&row);
-	for (i = 0; i < nrows; i++)
-		tfs_map_put(&row, svc->lines[i].key, i);
+	for (i = 0; i < nsvc; i++)
+		tfs_map_put(&row, svc->lines[i].key, i < nrows ? i : nrows);
 	for (s = 0; s < r->nstacks; s++) {
 		const tfs_cost *c = r->stacks[s].cost;
 		for (k = 0; k < c->count; k++) {
@@ -1036,7 +1134,7 @@ static void S_environments(tfs_buf *b, const tfs_report *r)
 			if (!tfs_cost_has_components(res))
 				continue;
 			if (!tfs_map_get(&row, tfs_aws_service_name(res->type), &at))
-				at = nrows; /* not in the roll-up: kept apart */
+				at = nrows + 1; /* not in the roll-up: kept apart */
 			cell[at * r->nstacks + s] += res->monthly_cost;
 		}
 	}
@@ -1044,15 +1142,20 @@ static void S_environments(tfs_buf *b, const tfs_report *r)
 	                "AWS service</caption>\n");
 	S_stack_heads(b, r, "AWS service");
 	tfs_buf_adds(b, "<tbody>\n");
-	for (i = 0; i <= nrows; i++) {
+	for (i = 0; i <= nrows + 1; i++) {
 		bool any = false;
 		for (s = 0; s < r->nstacks; s++)
 			if (fabs(cell[i * r->nstacks + s]) >= 0.005)
 				any = true;
-		if (i == nrows && !any)
+		if ((i == nrows && nsvc == nrows) || (i == nrows + 1 && !any))
 			continue;
 		tfs_buf_adds(b, "<tr><th scope=\"row\">");
-		S_text(b, i < nrows ? svc->lines[i].key : "other");
+		if (i < nrows)
+			S_text(b, svc->lines[i].key);
+		else if (i == nrows)
+			S_more_text(b, nsvc - nrows, "cost.csv");
+		else
+			tfs_buf_adds(b, "other");
 		tfs_buf_adds(b, "</th>");
 		for (s = 0; s < r->nstacks; s++)
 			S_td_money(b, cell[i * r->nstacks + s]);
@@ -1179,7 +1282,7 @@ static void S_savings(tfs_buf *b, const tfs_report *r)
 	                "<th scope=\"col\">Opportunity</th>"
 	                "<th scope=\"col\">Resource and evidence</th>"
 	                "<th scope=\"col\">How</th></tr></thead>\n<tbody>\n");
-	for (i = 0; i < r->nsavings; i++) {
+	for (i = 0; i < S_shown(r->nsavings); i++) {
 		const tfs_finding *f = r->savings[i].finding;
 		tfs_buf_adds(b, "<tr>");
 		S_td_money(b, f->monthly_saving);
@@ -1200,6 +1303,17 @@ static void S_savings(tfs_buf *b, const tfs_report *r)
 		S_text_code(b, f->message, 0);
 		tfs_buf_adds(b, "</span></td><td>");
 		S_text_code(b, f->check->remediation, 0);
+		tfs_buf_adds(b, "</td></tr>\n");
+	}
+	if (i < r->nsavings) {
+		double rest = 0;
+		size_t k;
+		for (k = i; k < r->nsavings; k++) /* largest first: the rest */
+			rest += r->savings[k].finding->monthly_saving;
+		tfs_buf_adds(b, "<tr class=\"more\">");
+		S_td_money(b, rest);
+		tfs_buf_adds(b, "<td colspan=\"3\" class=\"note\">");
+		S_more_text(b, r->nsavings - i, "checks.json");
 		tfs_buf_adds(b, "</td></tr>\n");
 	}
 	tfs_buf_adds(b, "</tbody>\n<tfoot><tr class=\"total\">");
@@ -1292,7 +1406,7 @@ static void S_check_row(tfs_buf *b, const tfs_checks *c, size_t stack,
 		if (f->status != TFS_STATUS_FAIL && f->status != TFS_STATUS_UNKNOWN)
 			continue;
 		listed++;
-		if (shown == FINDINGS_SHOWN)
+		if (shown == TFS_LIST_FINDINGS)
 			continue;
 		if (!shown)
 			tfs_buf_adds(b, "<ul class=\"findings\">\n");
@@ -1439,7 +1553,7 @@ static void S_component(tfs_buf *b, const tfs_cost_component *k)
 static void S_other_resources(tfs_buf *b, const tfs_cost *c,
                               tfs_cost_status which, const char *caption)
 {
-	size_t i, n = 0;
+	size_t i, n = 0, shown = 0;
 
 	for (i = 0; i < c->count; i++)
 		if (c->resources[i].status == which)
@@ -1453,7 +1567,7 @@ static void S_other_resources(tfs_buf *b, const tfs_cost *c,
 	             caption, n);
 	for (i = 0; i < c->count; i++) {
 		const tfs_cost_resource *res = &c->resources[i];
-		if (res->status != which)
+		if (res->status != which || shown++ >= TFS_LIST_ROWS)
 			continue;
 		tfs_buf_adds(b, "<tr><th scope=\"row\" class=\"addr\">");
 		S_text(b, res->address);
@@ -1463,6 +1577,12 @@ static void S_other_resources(tfs_buf *b, const tfs_cost *c,
 		S_text(b, res->note);
 		tfs_buf_adds(b, "</td></tr>\n");
 	}
+	if (n > TFS_LIST_ROWS)
+		S_more_row(b, 3, n - TFS_LIST_ROWS,
+		           which == TFS_COST_FREE ? "cost.json"
+		           : which == TFS_COST_UNSUPPORTED
+		                   ? "<code>tfsight inventory --format json</code>"
+		                   : "cost.csv");
 	tfs_buf_adds(b, "</tbody></table></div></details>\n");
 }
 
@@ -1500,7 +1620,7 @@ static void S_resources(tfs_buf *b, const tfs_report *r)
 		                "<th class=\"num\" scope=\"col\">Price (USD)</th>"
 		                "<th class=\"num\" scope=\"col\">Monthly</th></tr>"
 		                "</thead>\n");
-		for (i = 0; i < n; i++) {
+		for (i = 0; i < S_shown(n); i++) {
 			const tfs_cost_resource *res = sorted[i];
 			tfs_buf_adds(b, "<tbody class=\"res\">\n<tr><th scope=\"rowgroup\" "
 			                "colspan=\"4\"><span class=\"addr\">");
@@ -1517,6 +1637,17 @@ static void S_resources(tfs_buf *b, const tfs_report *r)
 			for (k = 0; k < res->ncomponents; k++)
 				S_component(b, &res->components[k]);
 			tfs_buf_adds(b, "</tbody>\n");
+		}
+		if (i < n) {
+			double rest = 0;
+			for (k = i; k < n; k++) /* dearest first: the rest */
+				rest += sorted[k]->monthly_cost;
+			tfs_buf_adds(b, "<tbody class=\"more\">\n<tr><th scope=\"rowgroup\" "
+			                "colspan=\"4\">");
+			S_more_text(b, n - i, "cost.json and cost.csv");
+			tfs_buf_adds(b, "</th>");
+			S_td_money(b, rest);
+			tfs_buf_adds(b, "</tr>\n</tbody>\n");
 		}
 		tfs_buf_adds(b, "<tfoot><tr class=\"total\"><th scope=\"row\" "
 		                "colspan=\"4\">Total");
@@ -1593,7 +1724,7 @@ static void S_inventory(tfs_buf *b, const tfs_report *r)
 		                "<th scope=\"col\">Placement</th>"
 		                "<th scope=\"col\">Environment</th>"
 		                "<th scope=\"col\">Tags</th></tr></thead>\n<tbody>\n");
-		for (i = 0; i < m->nresources; i++) {
+		for (i = 0; i < S_shown(m->nresources); i++) {
 			const tfs_node *n = &m->nodes[i];
 			tfs_buf_adds(b, "<tr><th scope=\"row\" class=\"addr\">");
 			S_text(b, n->address);
@@ -1615,6 +1746,9 @@ static void S_inventory(tfs_buf *b, const tfs_report *r)
 			}
 			tfs_buf_adds(b, "</td></tr>\n");
 		}
+		if (i < m->nresources)
+			S_more_row(b, 5, m->nresources - i,
+			           "<code>tfsight inventory --format json</code>");
 		tfs_buf_adds(b, "</tbody></table></div>\n");
 	}
 	S_end_section(b);
@@ -1715,7 +1849,7 @@ static void S_prices_used(tfs_buf *b, const tfs_report *r)
 static void S_usage(tfs_buf *b, const tfs_report *r)
 {
 	const tfs_usage *u = r->opt.usage;
-	size_t i, k;
+	size_t i, k, rows = 0;
 
 	tfs_buf_adds(b, "<h3>Usage values</h3>\n");
 	if (!u) {
@@ -1735,6 +1869,8 @@ static void S_usage(tfs_buf *b, const tfs_report *r)
 	for (i = 0; i < u->count; i++) {
 		const tfs_usage_entry *e = &u->entries[i];
 		for (k = 0; k < e->count; k++) {
+			if (rows++ >= TFS_LIST_ROWS)
+				continue;
 			tfs_buf_adds(b, "<tr><th scope=\"row\" class=\"addr\">");
 			S_text(b, e->name);
 			if (e->section == TFS_USAGE_TYPE_DEFAULT)
@@ -1747,12 +1883,14 @@ static void S_usage(tfs_buf *b, const tfs_report *r)
 			tfs_buf_adds(b, "</td></tr>\n");
 		}
 	}
+	if (rows > TFS_LIST_ROWS)
+		S_more_row(b, 3, rows - TFS_LIST_ROWS, "the usage file");
 	tfs_buf_adds(b, "</tbody></table></div>\n");
 }
 
 static void S_not_priced(tfs_buf *b, const tfs_report *r)
 {
-	size_t s, i, k, nmiss = 0, npend = 0;
+	size_t s, i, k, nmiss = 0, npend = 0, rows = 0;
 
 	tfs_buf_adds(b, "<h3>What is not priced</h3>\n<ul>\n");
 	tfs_buf_addf(b, "<li>%zu resource%s of types tfsight does not price yet "
@@ -1796,7 +1934,8 @@ static void S_not_priced(tfs_buf *b, const tfs_report *r)
 		for (i = 0; i < c->count; i++)
 			for (k = 0; k < c->resources[i].ncomponents; k++) {
 				const tfs_cost_component *x = &c->resources[i].components[k];
-				if (x->price_row && x->has_quantity)
+				if ((x->price_row && x->has_quantity) ||
+				    rows++ >= TFS_LIST_ROWS)
 					continue;
 				tfs_buf_adds(b, "<tr><th scope=\"row\" class=\"addr\">");
 				S_text(b, c->resources[i].address);
@@ -1816,6 +1955,8 @@ static void S_not_priced(tfs_buf *b, const tfs_report *r)
 				tfs_buf_adds(b, "</td></tr>\n");
 			}
 	}
+	if (rows > TFS_LIST_ROWS)
+		S_more_row(b, 3, rows - TFS_LIST_ROWS, "cost.csv");
 	tfs_buf_adds(b, "</tbody></table></div>\n");
 }
 

@@ -27,7 +27,8 @@ static void S_headline(tfs_buf *out, const tfs_report *r)
 {
 	const tfs_rollup *env = &r->rollups->by[0];
 	const char *sep = " (";
-	size_t i;
+	size_t i, shown = 0, nrest = 0;
+	double rest = 0;
 	int s;
 
 	tfs_buf_adds(out, "**");
@@ -36,11 +37,20 @@ static void S_headline(tfs_buf *out, const tfs_report *r)
 	for (i = 0; i < env->count; i++) {
 		if (env->lines[i].usd < 0.005)
 			continue;
+		if (shown++ >= TFS_LIST_SUMMARY) {
+			nrest++;
+			rest += env->lines[i].usd;
+			continue;
+		}
 		tfs_buf_addf(out, "%s", sep);
 		tfs_md_escape(out, env->lines[i].key);
 		tfs_buf_adds(out, " ");
 		tfs_money_short(out, env->lines[i].usd);
 		sep = ", ";
+	}
+	if (nrest) {
+		tfs_buf_addf(out, ", %zu more ", nrest);
+		tfs_money_short(out, rest);
 	}
 	if (sep[0] == ',')
 		tfs_buf_addc(out, ')');
@@ -80,14 +90,25 @@ static void S_rollup(tfs_buf *out, const tfs_rollup *ru, const char *title,
                      const char *column)
 {
 	size_t i;
+	double rest = 0;
 
 	tfs_buf_addf(out, "## Cost by %s\n\n| %s | Monthly |\n|---|--:|\n", title,
 	             column);
 	for (i = 0; i < ru->count; i++) {
+		if (i >= TFS_LIST_SUMMARY) {
+			rest += ru->lines[i].usd; /* dearest first: the rest */
+			continue;
+		}
 		tfs_buf_adds(out, "| ");
 		tfs_md_escape(out, ru->lines[i].key);
 		tfs_buf_adds(out, " | ");
 		tfs_money(out, ru->lines[i].usd);
+		tfs_buf_adds(out, " |\n");
+	}
+	if (ru->count > TFS_LIST_SUMMARY) {
+		tfs_buf_addf(out, "| … and %zu more (all of them in cost.csv) | ",
+		             ru->count - TFS_LIST_SUMMARY);
+		tfs_money(out, rest);
 		tfs_buf_adds(out, " |\n");
 	}
 	tfs_buf_addc(out, '\n');
@@ -147,6 +168,7 @@ static void S_finding(tfs_buf *out, const tfs_report *r, size_t stack,
 static void S_savings(tfs_buf *out, const tfs_report *r)
 {
 	size_t i;
+	double rest = 0;
 
 	if (!r->nsavings)
 		return;
@@ -154,6 +176,10 @@ static void S_savings(tfs_buf *out, const tfs_report *r)
 	                  "| Resource |\n|--:|---|---|\n");
 	for (i = 0; i < r->nsavings; i++) {
 		const tfs_finding *f = r->savings[i].finding;
+		if (i >= TFS_LIST_SUMMARY) {
+			rest += f->monthly_saving; /* largest first: the rest */
+			continue;
+		}
 		tfs_buf_adds(out, "| ");
 		tfs_money(out, f->monthly_saving);
 		tfs_buf_addf(out, " | %s | ", f->check->id);
@@ -163,6 +189,12 @@ static void S_savings(tfs_buf *out, const tfs_report *r)
 		}
 		tfs_md_escape(out, f->address ? f->address : "the stack");
 		tfs_buf_adds(out, " |\n");
+	}
+	if (r->nsavings > TFS_LIST_SUMMARY) {
+		tfs_buf_adds(out, "| ");
+		tfs_money(out, rest);
+		tfs_buf_addf(out, " | … and %zu more | all of them in checks.json |\n",
+		             r->nsavings - TFS_LIST_SUMMARY);
 	}
 	tfs_buf_addc(out, '\n');
 }
@@ -186,7 +218,8 @@ static void S_blockers(tfs_buf *out, const tfs_report *r)
 	for (sev = TFS_SEV_CRITICAL; sev >= TFS_SEV_HIGH; sev--)
 		for (i = 0; i < r->nstacks; i++) {
 			const tfs_checks *c = r->stacks[i].checks;
-			for (k = 0; k < c->count && shown < 30; k++) {
+			for (k = 0; k < c->count && shown < TFS_LIST_SUMMARY;
+			     k++) {
 				const tfs_finding *f = &c->findings[k];
 				if (f->status == TFS_STATUS_FAIL && !f->waiver &&
 				    (int)f->severity == sev) {

@@ -39,10 +39,30 @@ static void S_node_line(tfs_buf *b, const tfs_model *m, size_t n, int depth,
 	tfs_buf_addc(b, '\n');
 }
 
-static void S_ids(tfs_buf *b, const tfs_model *m, const tfs_ids *ids, int depth)
+/* The line that ends a list cut at TFS_LIST_ROWS. */
+static void S_more(tfs_buf *b, int depth, size_t n, const char *what)
 {
-	for (size_t i = 0; i < ids->count; i++)
-		S_node_line(b, m, ids->items[i], depth, false);
+	S_indent(b, depth);
+	tfs_buf_addf(b, "... and %zu more %s (all of them in `tfsight topology "
+	                "--format json`)\n",
+	             n, what);
+}
+
+static size_t S_shown(size_t n)
+{
+	return n < TFS_LIST_ROWS ? n : TFS_LIST_ROWS;
+}
+
+static void S_ids(tfs_buf *b, const tfs_model *m, const tfs_ids *ids, int depth,
+                  bool standby)
+{
+	size_t shown = S_shown(ids->count);
+
+	for (size_t i = 0; i < shown; i++)
+		S_node_line(b, m, ids->items[i], depth, standby);
+	if (shown < ids->count)
+		S_more(b, depth, ids->count - shown,
+		       standby ? "standby resources" : "resources");
 }
 
 static void S_vpc_text(tfs_buf *b, const tfs_model *m, const tfs_vpc_group *v)
@@ -65,13 +85,13 @@ static void S_vpc_text(tfs_buf *b, const tfs_model *m, const tfs_vpc_group *v)
 		}
 		tfs_buf_addc(b, '\n');
 	}
-	for (a = 0; a < v->nazs; a++) {
+	for (a = 0; a < S_shown(v->nazs); a++) {
 		const tfs_az_group *az = &v->azs[a];
 		S_indent(b, 3);
 		tfs_buf_adds(b, "AZ ");
 		tfs_buf_add_printable(b, az->name);
 		tfs_buf_addc(b, '\n');
-		for (s = 0; s < az->nsubnets; s++) {
+		for (s = 0; s < S_shown(az->nsubnets); s++) {
 			const tfs_subnet_group *g = &az->subnets[s];
 			const tfs_node *sn = &m->nodes[g->subnet];
 			S_indent(b, 4);
@@ -94,15 +114,18 @@ static void S_vpc_text(tfs_buf *b, const tfs_model *m, const tfs_vpc_group *v)
 				tfs_buf_add_printable(b, sn->public_evidence);
 			}
 			tfs_buf_addc(b, '\n');
-			S_ids(b, m, &g->members, 5);
-			for (size_t k = 0; k < g->standby.count; k++)
-				S_node_line(b, m, g->standby.items[k], 5, true);
+			S_ids(b, m, &g->members, 5, false);
+			S_ids(b, m, &g->standby, 5, true);
 		}
+		if (S_shown(az->nsubnets) < az->nsubnets)
+			S_more(b, 4, az->nsubnets - S_shown(az->nsubnets), "subnets");
 	}
+	if (S_shown(v->nazs) < v->nazs)
+		S_more(b, 3, v->nazs - S_shown(v->nazs), "availability zones");
 	if (v->members.count) {
 		S_indent(b, 3);
 		tfs_buf_adds(b, "in the VPC, outside subnets\n");
-		S_ids(b, m, &v->members, 4);
+		S_ids(b, m, &v->members, 4, false);
 	}
 }
 
@@ -119,25 +142,29 @@ static void S_text_one(tfs_buf *b, const tfs_model *m)
 	if (t->edge.count) {
 		S_indent(b, 1);
 		tfs_buf_adds(b, "Edge and global services\n");
-		S_ids(b, m, &t->edge, 2);
+		S_ids(b, m, &t->edge, 2, false);
 	}
-	for (r = 0; r < t->nregions; r++) {
+	for (r = 0; r < S_shown(t->nregions); r++) {
 		const tfs_region_group *rg = &t->regions[r];
 		S_indent(b, 1);
 		tfs_buf_adds(b, "Region ");
 		tfs_buf_add_printable(b, rg->name);
 		tfs_buf_addc(b, '\n');
-		for (v = 0; v < rg->nvpcs; v++)
+		for (v = 0; v < S_shown(rg->nvpcs); v++)
 			S_vpc_text(b, m, &rg->vpcs[v]);
+		if (S_shown(rg->nvpcs) < rg->nvpcs)
+			S_more(b, 2, rg->nvpcs - S_shown(rg->nvpcs), "VPCs");
 		if (rg->regional.count) {
 			S_indent(b, 2);
 			tfs_buf_adds(b, "Regional services\n");
-			S_ids(b, m, &rg->regional, 3);
+			S_ids(b, m, &rg->regional, 3, false);
 		}
 	}
+	if (S_shown(t->nregions) < t->nregions)
+		S_more(b, 1, t->nregions - S_shown(t->nregions), "regions");
 	if (t->external.count) {
 		tfs_buf_adds(b, "Referenced, not in this input\n");
-		for (i = 0; i < t->external.count; i++) {
+		for (i = 0; i < S_shown(t->external.count); i++) {
 			const tfs_node *n = &m->nodes[t->external.items[i]];
 			S_indent(b, 1);
 			tfs_buf_add_printable(b, n->label);
@@ -145,10 +172,13 @@ static void S_text_one(tfs_buf *b, const tfs_model *m)
 			tfs_buf_add_printable(b, n->address);
 			tfs_buf_addc(b, '\n');
 		}
+		if (S_shown(t->external.count) < t->external.count)
+			S_more(b, 1, t->external.count - S_shown(t->external.count),
+			       "references");
 	}
 	if (m->nedges) {
 		tfs_buf_adds(b, "\nEdges\n");
-		for (i = 0; i < m->nedges; i++) {
+		for (i = 0; i < S_shown(m->nedges); i++) {
 			const tfs_edge *e = &m->edges[i];
 			S_indent(b, 1);
 			tfs_buf_addf(b, "%-16s ", tfs_edge_kind_name(e->kind));
@@ -165,6 +195,8 @@ static void S_text_one(tfs_buf *b, const tfs_model *m)
 			tfs_buf_add_printable(b, e->evidence);
 			tfs_buf_addc(b, '\n');
 		}
+		if (S_shown(m->nedges) < m->nedges)
+			S_more(b, 1, m->nedges - S_shown(m->nedges), "edges");
 	}
 }
 

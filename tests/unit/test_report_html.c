@@ -427,7 +427,7 @@ static void test_chart(void **s)
 	tfs_buf_release(&b);
 }
 
-/* ---- size: linear in the number of resources ------------------------------------ */
+/* ---- size: bounded, whatever the number of resources ---------------------------- */
 
 static void test_many_resources(void **s)
 {
@@ -435,7 +435,7 @@ static void test_many_resources(void **s)
 	enum { N = 3000 };
 	tfs_buf res;
 	stack st;
-	char *html;
+	char *html, want[160];
 	size_t i;
 
 	tfs_buf_init(&res);
@@ -449,10 +449,160 @@ static void test_many_resources(void **s)
 	}
 	st = S_stack(res.data);
 	html = render(&st, 1, NULL);
-	assert_int_equal(count(html, "<tbody class=\"res\">"), N);
+	/* the dearest TFS_LIST_ROWS, then a row for the rest */
+	assert_int_equal(count(html, "<tbody class=\"res\">"), TFS_LIST_ROWS);
+	snprintf(want, sizeof(want), "and %d more (all of them in cost.json and "
+	         "cost.csv)</th><td class=\"num\">$0.00</td>",
+	         N - TFS_LIST_ROWS);
+	assert_true(has(html, want));
 	free(html);
 	S_stack_free(&st);
 	tfs_buf_release(&res);
+}
+
+/* n Elastic IPs, every other one idle (a saving each), each in an
+ * environment, a project and with an owner of its own, and n/5 log groups
+ * that never expire (usage-based components without usage). */
+static stack S_many(size_t n)
+{
+	tfs_buf b;
+	size_t i;
+	stack st;
+
+	tfs_buf_init(&b);
+	for (i = 0; i < n; i++)
+		tfs_buf_addf(&b, "%s" RK("aws_eip", "ip", "%zu",
+		                        "{'id':'eipalloc-%zu','domain':'vpc',"
+		                        "'association_id':'%s','tags':{"
+		                        "'Environment':'e%zu','Project':'p%zu',"
+		                        "'Owner':'o%zu'}}"),
+		             i ? "," : "", i, i, i % 2 ? "" : "eipassoc-1", i, i, i);
+	for (i = 0; i < n / 5; i++)
+		tfs_buf_addf(&b, "," RK("aws_cloudwatch_log_group", "g", "%zu",
+		                        "{'name':'/g/%zu','retention_in_days':0,"
+		                        "'tags':{'Environment':'dev'}}"),
+		             i, i);
+	st = S_stack(b.data);
+	tfs_buf_release(&b);
+	return st;
+}
+
+static char *S_markdown(stack *st, const tfs_report_options *opt)
+{
+	tfs_report_stack rs;
+	tfs_report *r;
+	tfs_buf b;
+
+	memset(&rs, 0, sizeof(rs));
+	rs.model = st->f.m;
+	rs.cost = st->cost;
+	rs.checks = st->checks;
+	rs.name = "many";
+	r = tfs_report_build(&rs, 1, opt);
+	tfs_buf_init(&b);
+	tfs_render_report_markdown(r, &b);
+	tfs_report_free(r);
+	return tfs_buf_detach(&b, NULL);
+}
+
+/* doc holds fmt with the count n (a macro: the format is checked). */
+#define S_want(doc, fmt, n)                                                   \
+	do {                                                                  \
+		char want_[300];                                              \
+		snprintf(want_, sizeof(want_), fmt, (size_t)(n));             \
+		if (!has(doc, want_))                                         \
+			fail_msg("missing: %s", want_);                       \
+	} while (0)
+
+static bool S_within(size_t a, size_t b, double pct)
+{
+	double lo = (double)(a < b ? a : b), hi = (double)(a < b ? b : a);
+	return hi <= lo * (1 + pct / 100);
+}
+
+/* index.html and summary.md of 2,000 and of 20,000 Elastic IPs, with a
+ * baseline that had twice as many: every per-instance list cut at its
+ * limit with a row naming where the rest is, the totals over all of them,
+ * and the same size at both counts. */
+static void test_report_bounded(void **s)
+{
+	enum { SMALL = 2000, LARGE = 20000 };
+	size_t html_len[2], md_len[2], k;
+	(void)s;
+
+	for (k = 0; k < 2; k++) {
+		size_t n = k ? LARGE : SMALL;
+		stack base = S_many(2 * n), st = S_many(n);
+		tfs_diff_side bs = {base.cost, NULL, 0, NULL};
+		tfs_diff_side hs = {st.cost, NULL, 0, NULL};
+		tfs_diff *d = tfs_diff_build(&bs, &hs, NULL);
+		tfs_report_options o;
+		char *html, *md;
+
+		tfs_report_options_init(&o);
+		o.pricing = tfs_pricing_bundled();
+		o.tool_version = "0.0.0";
+		o.baseline = d;
+		o.baseline_name = "last-month.tfstate";
+		html = render(&st, 1, &o);
+		md = S_markdown(&st, &o);
+		html_len[k] = strlen(html);
+		md_len[k] = strlen(md);
+
+		/* cost per resource: the dearest, the rest in one row */
+		assert_int_equal(count(html, "<tbody class=\"res\">"), TFS_LIST_ROWS);
+		S_want(html, "and %zu more (all of them in cost.json and "
+		             "cost.csv)</th>", n + n / 5 - TFS_LIST_ROWS);
+		/* the total is over every resource: n at $3.65 */
+		assert_true(has(html, k ? "Total</th><td class=\"num\">$73,000.00"
+		                        : "Total</th><td class=\"num\">$7,300.00"));
+		S_want(html, "and %zu more (all of them in <code>tfsight inventory "
+		             "--format json</code>)</td></tr>",
+		       n + n / 5 - TFS_LIST_ROWS);
+		S_want(html, "<li class=\"note\">and %zu more (all of them in "
+		             "<code>tfsight topology --format json</code>)</li>",
+		       n + n / 5 - TFS_LIST_ROWS);
+		S_want(html, "and %zu more (all of them in checks.json)</td></tr>",
+		       n / 2 - TFS_LIST_ROWS); /* savings */
+		S_want(html, "and %zu more in checks.json", /* COST-IDLE-EIP */
+		       n / 2 - TFS_LIST_FINDINGS);
+		S_want(html, "<tr class=\"more\"><th scope=\"row\">and %zu more "
+		             "(all of them in cost.csv)</th>",
+		       n - TFS_LIST_ROWS + 1); /* by project, owner: and none */
+		/* usage-based components without usage: several a log group */
+		assert_true(st.cost->pending_usage > n / 5);
+		S_want(html, "and %zu more (all of them in cost.csv)</td></tr>",
+		       st.cost->pending_usage - TFS_LIST_ROWS);
+		/* the baseline's second half is gone */
+		S_want(html, "<h3>Removed (%zu)</h3>", n + n / 5);
+		S_want(html, "and %zu more (all of them in <code>tfsight diff "
+		             "--format json</code>)</th>",
+		       n + n / 5 - TFS_LIST_ROWS);
+		S_want(html, "and %zu more (all of them in <code>tfsight diff "
+		             "--format json</code>)</th>",
+		       n + 1 - TFS_LIST_ROWS); /* moves by environment, owner */
+		S_want(html, "<li><span>%zu more (in the <a href=\"#cost-breakdown"
+		             "\">breakdown</a>)</span>",
+		       n + 1 - TFS_LIST_SUMMARY); /* the headline's environments */
+
+		S_want(md, "| … and %zu more | all of them in checks.json |",
+		       n / 2 - TFS_LIST_SUMMARY);
+		S_want(md, "| … and %zu more (all of them in cost.csv) | $",
+		       n + 1 - TFS_LIST_SUMMARY); /* by environment */
+		/* the headline names those that cost something: not dev */
+		S_want(md, ", %zu more $", n - TFS_LIST_SUMMARY);
+		free(html);
+		free(md);
+		tfs_diff_free(d);
+		S_stack_free(&base);
+		S_stack_free(&st);
+	}
+	if (!S_within(html_len[0], html_len[1], 10) ||
+	    !S_within(md_len[0], md_len[1], 10))
+		fail_msg("index.html %zu and %zu bytes, summary.md %zu and %zu "
+		         "for %d and %d addresses",
+		         html_len[0], html_len[1], md_len[0], md_len[1], SMALL,
+		         LARGE);
 }
 
 int main(void)
@@ -468,6 +618,7 @@ int main(void)
 		cmocka_unit_test(test_real_diagrams),
 		cmocka_unit_test(test_chart),
 		cmocka_unit_test(test_many_resources),
+		cmocka_unit_test(test_report_bounded),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -68,8 +68,10 @@ typedef struct tfs_cost_resource {
 	tfs_cost_status status;
 	const char *note;          /* why free, why unsupported, or a caveat */
 	const char *region;        /* outside the region: which one */
-	size_t parent;             /* free: the node it is billed with, or
-	                              TFS_NONE */
+	size_t parent;             /* free: the node it is billed with;
+	                              priced: the node whose values price
+	                              it (provisioned concurrency: its
+	                              function); else TFS_NONE */
 	tfs_cost_component *components;
 	size_t ncomponents;
 	double monthly_cost;       /* sum of the components */

@@ -89,6 +89,11 @@ int tfs_pricing_load_buffer(tfs_pricing **out, const char *name,
 /* The row for key (binary search), or NULL when the table lacks it. */
 const tfs_price *tfs_pricing_find(const tfs_pricing *t, const char *key);
 
+/* The oldest and newest effective dates of the table's rows ("YYYY-MM-DD";
+ * NULL when no row has one) and how many rows have none. */
+void tfs_pricing_span(const tfs_pricing *t, const char **oldest,
+                      const char **newest, size_t *undated);
+
 /* Append the whole table as CSV in the format above: the header, then the
  * rows in key order, a field quoted only when it holds ',', '"', CR or
  * LF.  Loading the result gives the same table back. */

@@ -6,6 +6,7 @@
 #include <jansson.h>
 
 #include "cli.h"
+#include "tfsight/pricing.h"
 #include "tfsight/state.h"
 
 static const tfs_command COMMANDS[] = {
@@ -146,7 +147,15 @@ int main(int argc, char **argv)
 		return fflush(stdout) == 0 ? TFS_EXIT_OK : TFS_EXIT_OUTPUT;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
+		/* the version, and how old the prices it was built with are */
+		const tfs_pricing *t = tfs_pricing_bundled();
+		const char *lo, *hi;
+		size_t undated;
+		tfs_pricing_span(t, &lo, &hi, &undated);
 		printf("tfsight %s\n", TFSIGHT_VERSION);
+		printf("bundled sa-east-1 prices: %zu, effective %s to %s "
+		       "(%zu undated)\n",
+		       t->count, lo ? lo : "?", hi ? hi : "?", undated);
 		return fflush(stdout) == 0 ? TFS_EXIT_OK : TFS_EXIT_OUTPUT;
 	}
 	for (i = 0; i < NCOMMANDS; i++)

@@ -501,3 +501,23 @@ void tfs_pricing_free(tfs_pricing *t)
 	tfs_arena_release(&t->arena);
 	free(t);
 }
+
+void tfs_pricing_span(const tfs_pricing *t, const char **oldest,
+                      const char **newest, size_t *undated)
+{
+	size_t i;
+
+	*oldest = *newest = NULL;
+	*undated = 0;
+	for (i = 0; i < t->count; i++) {
+		const char *d = t->rows[i].effective_date;
+		if (!*d) {
+			(*undated)++;
+			continue;
+		}
+		if (!*oldest || strcmp(d, *oldest) < 0)
+			*oldest = d;
+		if (!*newest || strcmp(d, *newest) > 0)
+			*newest = d;
+	}
+}

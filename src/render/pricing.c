@@ -87,20 +87,10 @@ static void S_usd_parts(const char *usd, size_t *whole, size_t *rest)
 
 static void S_summary(const tfs_pricing *t, tfs_buf *out)
 {
-	const char *lo = NULL, *hi = NULL;
-	size_t i, undated = 0;
+	const char *lo, *hi;
+	size_t undated;
 
-	for (i = 0; i < t->count; i++) {
-		const char *d = t->rows[i].effective_date;
-		if (!*d) {
-			undated++;
-			continue;
-		}
-		if (!lo || strcmp(d, lo) < 0)
-			lo = d;
-		if (!hi || strcmp(d, hi) > 0)
-			hi = d;
-	}
+	tfs_pricing_span(t, &lo, &hi, &undated);
 	tfs_buf_adds(out, "price table: ");
 	tfs_buf_add_printable(out, t->name);
 	if (t->bundled)

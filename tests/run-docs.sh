@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # run-docs.sh - documents generated from the code match it: docs/checks.md
-# is `tfsight check --list --format markdown`.  UPDATE=1 rewrites them.
+# is `tfsight check --list --format markdown`, docs/options.md every
+# command's `--help-markdown`.  UPDATE=1 rewrites them.
 set -u
 cd "$(dirname "$0")/.."
 : "${TFSIGHT:?set TFSIGHT to the binary}"
@@ -25,5 +26,14 @@ check() { # FILE COMMAND...
 	fi
 }
 check docs/checks.md "$TFSIGHT" check --list --format markdown
+# docs/options.md: every command's options, as its parser defines them
+options_md() {
+	printf '# Options\n\n<!-- Generated from the option tables (tfsight COMMAND --help-markdown); do not edit. -->\n\n'
+	printf 'Every option of every command, as the command line parses it. The\n'
+	printf 'README explains the common ones with examples.\n\n'
+	"$TFSIGHT" --help | sed -n '/^commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }' |
+		while read -r cmd; do "$TFSIGHT" "$cmd" --help-markdown || return 1; done
+}
+check docs/options.md options_md
 echo "docs: $pass passed, $fail failed"
 [ $fail = 0 ]

@@ -42,6 +42,47 @@ static void S_help(const tfs_command *cmd, const tfs_option *opts)
 	       "3 input error,\n4 output could not be written\n");
 }
 
+/* A Markdown cell: pipes escaped (help texts are ours, nothing else
+ * needs it). */
+static void S_md_cell(const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '|')
+			putchar('\\');
+		putchar(*s);
+	}
+}
+
+/* The same table as --help, as Markdown: docs/options.md is made of it
+ * (tests/run-docs.sh), so the reference cannot drift from the parser. */
+static void S_help_markdown(const tfs_command *cmd, const tfs_option *opts)
+{
+	const tfs_option *o;
+
+	printf("## `tfsight %s`\n\n`tfsight %s ", cmd->name, cmd->name);
+	S_md_cell(cmd->synopsis);
+	printf("`\n\n| option | what it does |\n|---|---|\n");
+	for (o = opts; o->kind != TFS_OPT_END; o++) {
+		printf("| `");
+		if (o->short_name)
+			printf("-%c, ", o->short_name);
+		printf("--%s", o->long_name);
+		if (o->kind != TFS_OPT_FLAG)
+			printf(" %s", o->arg_name);
+		printf("` | ");
+		S_md_cell(o->help);
+		if (o->kind == TFS_OPT_CHOICE) {
+			const char *const *c;
+			printf(" (");
+			for (c = o->choices; *c; c++)
+				printf("%s`%s`", c == o->choices ? "" : ", ", *c);
+			printf(")");
+		}
+		printf(" |\n");
+	}
+	printf("| `-h, --help` | show this help |\n\n");
+}
+
 void tfs_cli_usage_error(const char *cmd, const char *fmt, ...)
 {
 	tfs_buf b;
@@ -131,6 +172,10 @@ enum tfs_parse_result tfs_cli_parse(const tfs_command *cmd,
 		}
 		if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
 			S_help(cmd, opts);
+			return TFS_PARSE_HELP;
+		}
+		if (strcmp(arg, "--help-markdown") == 0) { /* for docs/options.md */
+			S_help_markdown(cmd, opts);
 			return TFS_PARSE_HELP;
 		}
 		if (arg[1] == '-') {

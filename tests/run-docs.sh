@@ -35,5 +35,25 @@ options_md() {
 		while read -r cmd; do "$TFSIGHT" "$cmd" --help-markdown || return 1; done
 }
 check docs/options.md options_md
+
+# The README's option tables are a hand-picked part of docs/options.md:
+# every option they name must still be one of that command's.
+for cmd in $("$TFSIGHT" --help | sed -n '/^commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }'); do
+	opts=$("$TFSIGHT" "$cmd" --help)
+	stale=
+	for o in $(awk -v h="### \`tfsight $cmd\`" '
+			$0 == h { on = 1; next }
+			/^### / { on = 0 }
+			on && /^\| `/ { split($0, c, "|"); print c[2] }' README.md |
+		grep -o -- '--[a-z0-9-]*' | sort -u); do
+		grep -q -- "$o\b" <<<"$opts" || stale="$stale $o"
+	done
+	if [ -z "$stale" ]; then
+		pass=$((pass+1))
+	else
+		echo "FAIL README.md, tfsight $cmd: not options of the command:$stale"
+		fail=$((fail+1))
+	fi
+done
 echo "docs: $pass passed, $fail failed"
 [ $fail = 0 ]

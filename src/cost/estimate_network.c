@@ -334,13 +334,15 @@ void tfs_est_route53_record(tfs_est_ctx *c)
 		c->res->note = "alias queries to AWS resources are free";
 		return;
 	}
-	tfs_est_usage(c, "Standard queries", "queries", "monthly_standard_queries", 1,
-	        "route53.queries.standard.tier1.query");
-	/* Infracost's other query kinds, shown when the usage file gives them:
-	 * the first billion a month at one rate, the rest at the next */
+	/* each query kind: the first billion a month at one rate, the rest at
+	 * the next; Infracost's other kinds shown when the usage file gives
+	 * them */
 	{
 		static const double BAND[] = {1e9};
 		static const char *const LABELS[] = {"first 1B", "over 1B"};
+		double q = 0;
+		const char *qsrc = NULL;
+		bool has = tfs_est_usage_get(c, "monthly_standard_queries", &q, &qsrc);
 		static const struct {
 			const char *key, *name, *prefix;
 		} KINDS[] = {
@@ -349,8 +351,10 @@ void tfs_est_route53_record(tfs_est_ctx *c)
 			{"monthly_geo_queries", "Geo DNS and geoproximity queries",
 			 "route53.queries.geo"},
 		};
+		tfs_est_tiered(c, "Standard queries", "queries", q, has, qsrc, BAND,
+		               LABELS, TFS_EST_N(LABELS), "route53.queries.standard",
+		               "query");
 		for (size_t i = 0; i < TFS_EST_N(KINDS); i++) {
-			double q;
 			const char *src;
 			if (tfs_est_usage_get(c, KINDS[i].key, &q, &src))
 				tfs_est_tiered(c, KINDS[i].name, "queries", q, true, src,

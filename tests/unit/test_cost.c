@@ -1293,11 +1293,12 @@ static void test_infracost_example_usage(void **s)
 	                       "usage keys reserved_instance_payment_option and "
 	                       "reserved_instance_term are read but not priced"));
 
-	/* queries: standard 1.1B x 0.0000004 (one rate, as before); latency
+	/* queries: standard 1B x 0.0000004 + 0.1B x 0.0000002; latency
 	 * 1B x 0.0000006 + 0.2B x 0.0000003; geo 1B x 0.0000007 + 0.5B x
 	 * 0.00000035 */
 	near(res(c, "aws_route53_record.my_record")->monthly_cost,
-	     1.1e9 * lit("route53.queries.standard.tier1.query", 0.0000004) +
+	     1e9 * lit("route53.queries.standard.tier1.query", 0.0000004) +
+	             1e8 * lit("route53.queries.standard.tier2.query", 0.0000002) +
 	             1e9 * lit("route53.queries.latency.tier1.query", 0.0000006) +
 	             2e8 * lit("route53.queries.latency.tier2.query", 0.0000003) +
 	             1e9 * lit("route53.queries.geo.tier1.query", 0.0000007) +

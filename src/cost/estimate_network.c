@@ -281,14 +281,44 @@ void tfs_est_vpc_endpoint(tfs_est_ctx *c)
 
 /* ---- management, security, storage ------------------------------------------------ */
 
+/* The alarm metrics AWS bills an alarm for: one per metric it queries
+ * (a math expression adds none of its own), and an anomaly detection band
+ * three (the metric and the band's two bounds, as AWS's pricing page and
+ * Infracost count it); a plain alarm is one. */
+static double S_alarm_metrics(const json_t *a, bool *anomaly)
+{
+	const json_t *qs = json_object_get(a, "metric_query"), *q;
+	size_t i, metrics = 0, bands = 0;
+
+	*anomaly = false;
+	json_array_foreach(qs, i, q) {
+		const char *expr = tfs_attr_str(q, "expression");
+		if (json_array_size(json_object_get(q, "metric")))
+			metrics++;
+		else if (expr && strstr(expr, "ANOMALY_DETECTION_BAND"))
+			bands++;
+	}
+	if (!json_array_size(qs))
+		return 1;
+	*anomaly = bands > 0;
+	/* a band counts its metric among its three */
+	return (double)(bands * 3 + (metrics > bands ? metrics - bands : 0));
+}
+
 void tfs_est_alarm(tfs_est_ctx *c)
 {
 	double period = tfs_est_num(c->a, "period", 60);
-	size_t metrics = json_array_size(json_object_get(c->a, "metric_query"));
+	bool anomaly;
+	double metrics = S_alarm_metrics(c->a, &anomaly);
+
 	tfs_est_fixed(c, period < 60 ? "High-resolution alarm metric" : "Standard alarm metric",
-	        "alarm metrics", metrics ? (double)metrics : 1,
+	        "alarm metrics", metrics > 0 ? metrics : 1,
 	        period < 60 ? "cloudwatch.alarm.high_resolution.month"
 	                    : "cloudwatch.alarm.standard.month");
+	if (anomaly)
+		c->res->components[c->res->ncomponents - 1].note =
+			"an anomaly detection band is 3 alarm metrics: the metric "
+			"and its upper and lower bounds";
 }
 
 void tfs_est_dashboard(tfs_est_ctx *c)

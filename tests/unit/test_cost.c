@@ -1428,6 +1428,31 @@ static void test_route53_health_and_resolver(void **s)
 	release(&f);
 }
 
+/* Alarm metrics as AWS bills them: a metric math alarm per metric it
+ * queries (0.135 each in sa-east-1), an anomaly detection band three. */
+static void test_alarm_metrics(void **s)
+{
+	fixture f = build(
+		R("aws_cloudwatch_metric_alarm", "band", "{'metric_query':["
+		  "{'id':'m1','metric':[{'metric_name':'CPUUtilization',"
+		  "'period':300}]},{'id':'ad1','expression':"
+		  "'ANOMALY_DETECTION_BAND(m1, 2)'}]}") ","
+		R("aws_cloudwatch_metric_alarm", "math", "{'metric_query':["
+		  "{'id':'a','metric':[{'metric_name':'Errors','period':60}]},"
+		  "{'id':'b','metric':[{'metric_name':'Invocations','period':60}]},"
+		  "{'id':'rate','expression':'a / b * 100'}]}"));
+	tfs_cost *c = tfs_cost_estimate(f.m, T, NULL);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	r = res(c, "aws_cloudwatch_metric_alarm.band");
+	near(r->monthly_cost, 3 * 0.135);
+	assert_non_null(strstr(r->components[0].note, "anomaly detection band"));
+	near(res(c, "aws_cloudwatch_metric_alarm.math")->monthly_cost, 2 * 0.135);
+	tfs_cost_free(c);
+	release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1451,6 +1476,7 @@ int main(void)
 		cmocka_unit_test(test_free_names_its_parent),
 		cmocka_unit_test(test_alb_addresses),
 		cmocka_unit_test(test_api_gateway),
+		cmocka_unit_test(test_alarm_metrics),
 		cmocka_unit_test(test_route53_health_and_resolver),
 		cmocka_unit_test(test_cognito),
 		cmocka_unit_test(test_lambda_snapstart_provisioned),

@@ -401,6 +401,7 @@ typedef struct {
 
 /* Sorted by type (bsearch). */
 static const S_estimator ESTIMATORS[] = {
+	{"aws_acmpca_certificate_authority", tfs_est_private_ca},
 	{"aws_alb", tfs_est_load_balancer},
 	{"aws_api_gateway_rest_api", tfs_est_api_rest},
 	{"aws_api_gateway_stage", tfs_est_api_stage},
@@ -786,6 +787,7 @@ static void S_estimate_one(tfs_est_ctx *c)
 
 /* The usage keys the estimators read, with their kind. */
 static const tfs_usage_key USAGE_KEYS[] = {
+	{"aws_acmpca_certificate_authority", "monthly_requests", TFS_USAGE_NUMBER},
 	{"aws_alb", "active_connections", TFS_USAGE_NUMBER},
 	{"aws_alb", "monthly_lcu_hours", TFS_USAGE_NUMBER},
 	{"aws_alb", "new_connections", TFS_USAGE_NUMBER},

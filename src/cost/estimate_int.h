@@ -89,6 +89,7 @@ void tfs_est_kms_key(tfs_est_ctx *c);
 void tfs_est_route53_zone(tfs_est_ctx *c);
 void tfs_est_route53_record(tfs_est_ctx *c);
 void tfs_est_route53_health_check(tfs_est_ctx *c);
+void tfs_est_private_ca(tfs_est_ctx *c);
 void tfs_est_route53_resolver_endpoint(tfs_est_ctx *c);
 void tfs_est_ecr(tfs_est_ctx *c);
 

@@ -494,3 +494,24 @@ void tfs_est_route53_resolver_endpoint(tfs_est_ctx *c)
 	tfs_est_tiered(c, "Queries", "queries", q, has, src, BAND, LABELS,
 	               TFS_EST_N(LABELS), "route53.resolver.queries", "query");
 }
+
+/* ---- AWS Private CA ------------------------------------------------------------ */
+
+/* A private CA costs by its mode every month it exists (disabled too, until
+ * deleted); the certificates it issues are billed per certificate, at
+ * prices the facts do not hold. */
+void tfs_est_private_ca(tfs_est_ctx *c)
+{
+	const char *mode = tfs_attr_str(c->a, "usage_mode");
+	bool short_lived = mode && strcmp(mode, "SHORT_LIVED_CERTIFICATE") == 0;
+
+	tfs_est_fixed(c, short_lived ? "Private CA (short-lived certificate mode)"
+	                             : "Private CA (general-purpose mode)",
+	              "CA-months", 1,
+	              short_lived ? "private_ca.short_lived.month"
+	                          : "private_ca.general_purpose.month");
+	tfs_est_optional_usage(c, "Private certificates issued", "certificates",
+	                       "monthly_requests",
+	                       short_lived ? "private_ca.short_lived.certificate"
+	                                   : "private_ca.general_purpose.certificate");
+}

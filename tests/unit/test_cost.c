@@ -1453,6 +1453,33 @@ static void test_alarm_metrics(void **s)
 	release(&f);
 }
 
+/* Private CA: 400 a month in general-purpose mode, 50 in short-lived
+ * mode; issued certificates have no fact, so a figure for them is a line
+ * without a price. */
+static void test_private_ca(void **s)
+{
+	fixture f = build(
+		R("aws_acmpca_certificate_authority", "gp", "{'type':'ROOT'}") ","
+		R("aws_acmpca_certificate_authority", "short", "{'type':"
+		  "'SUBORDINATE','usage_mode':'SHORT_LIVED_CERTIFICATE'}"));
+	tfs_usage *u = usage("version: 0.1\nresource_usage:\n"
+	                     "  aws_acmpca_certificate_authority.short:\n"
+	                     "    monthly_requests: 1000\n");
+	tfs_cost *c = tfs_cost_estimate(f.m, T, u);
+	const tfs_cost_resource *r;
+	(void)s;
+
+	r = res(c, "aws_acmpca_certificate_authority.gp");
+	near(r->monthly_cost, 400);
+	assert_int_equal(r->status, TFS_COST_PRICED);
+	r = res(c, "aws_acmpca_certificate_authority.short");
+	near(r->monthly_cost, 50);
+	assert_int_equal(r->status, TFS_COST_PRICE_NOT_FOUND);
+	tfs_cost_free(c);
+	tfs_usage_free(u);
+	release(&f);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1477,6 +1504,7 @@ int main(void)
 		cmocka_unit_test(test_alb_addresses),
 		cmocka_unit_test(test_api_gateway),
 		cmocka_unit_test(test_alarm_metrics),
+		cmocka_unit_test(test_private_ca),
 		cmocka_unit_test(test_route53_health_and_resolver),
 		cmocka_unit_test(test_cognito),
 		cmocka_unit_test(test_lambda_snapstart_provisioned),

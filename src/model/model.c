@@ -573,14 +573,18 @@ static const char *S_label(const tfs_inventory_item *it)
 	return it->inst->name;
 }
 
-/* A web ACL of REGIONAL scope (it protects load balancers and APIs) and a
- * certificate outside us-east-1 (CloudFront takes only those) are
- * regional resources, though their kinds are the edge's. */
+/* A web ACL of REGIONAL scope (it protects load balancers and APIs), an
+ * association of one (CloudFront names its ACL itself, so every
+ * association is a regional ACL's) and a certificate outside us-east-1
+ * (CloudFront takes only those) are regional resources, though their
+ * kinds are the edge's. */
 static bool S_regional_at_edge(const tfs_node *node,
                                const tfs_inventory_item *it)
 {
 	const char *scope;
 
+	if (node->kind == TFS_KIND_WAF_ASSOCIATION)
+		return true;
 	if (node->kind == TFS_KIND_WAF_ACL) {
 		scope = tfs_attr_str(it->inst->attributes, "scope");
 		return scope && strcmp(scope, "REGIONAL") == 0;

@@ -421,13 +421,9 @@ static void S_vattr(tfs_check_ctx *x, size_t node, tfs_status st,
                     const char *attr, const char *fmt, va_list ap)
 {
 	const char *value = NULL;
-	if (attr && node != TFS_NONE) {
-		const json_t *v = tfs_ck_path(tfs_ck_attrs(x, node), attr);
-		if (json_is_string(v))
-			value = S_document_value(x, v);
-		if (!value)
-			value = tfs_ck_value(x, v);
-	}
+	/* a JSON document's value is replaced in S_vrecord, for every finding */
+	if (attr && node != TFS_NONE)
+		value = tfs_ck_value(x, tfs_ck_path(tfs_ck_attrs(x, node), attr));
 	S_vrecord(x, node, st, attr, value, fmt, ap);
 }
 

@@ -705,8 +705,8 @@ static void S_unpriced(tfs_est_ctx *c)
 			continue;
 		if (q->name) {
 			tfs_est_usage(c, q->name, q->unit, q->key, 1, q->price_key);
-			if (!c->res->components[c->res->ncomponents - 1].price_row)
-				c->res->components[c->res->ncomponents - 1].note =
+			if (!tfs_est_last(c)->price_row)
+				tfs_est_last(c)->note =
 					tfs_est_key(c, "usage key %s is read but not "
 					               "priced: %s",
 					            q->key, q->why);

@@ -123,7 +123,7 @@ static void S_snapstart(tfs_est_ctx *c, double mem_gb)
 	tfs_est_fixed(c, "SnapStart cache", "GB-seconds",
 	              mem_gb * TFS_HOURS_PER_MONTH * 3600,
 	              "lambda.snapstart.cache.gb_second");
-	k = &c->res->components[c->res->ncomponents - 1];
+	k = tfs_est_last(c);
 	k->note = "assumed: one published version cached all month";
 	tfs_est_usage(c, "SnapStart restores", "GB", "monthly_snapstart_restores",
 	              mem_gb, "lambda.snapstart.restore.gb");

@@ -270,7 +270,7 @@ static void S_cloudfront_extras(tfs_est_ctx *c)
 		tfs_est_usage(c, "Invalidation paths", "paths",
 		              "monthly_invalidation_requests", 1,
 		              "cloudfront.invalidation.tier2.path");
-		c->res->components[c->res->ncomponents - 1].note =
+		tfs_est_last(c)->note =
 			"free tier: the account's first 1,000 paths a month are free "
 			"(not subtracted)";
 	}
@@ -482,7 +482,7 @@ void tfs_est_sns_topic(tfs_est_ctx *c)
 	tfs_est_usage(c, fifo ? "FIFO API requests" : "API requests", "requests",
 	              "monthly_requests", 1,
 	              fifo ? "sns.fifo.api.request" : "sns.api.request");
-	c->res->components[c->res->ncomponents - 1].note =
+	tfs_est_last(c)->note =
 		"free tier: the account's first 1M requests a month are free (not "
 		"subtracted)";
 	has = tfs_est_usage_get(c, "monthly_requests", &n, &src);

@@ -30,6 +30,12 @@ typedef struct tfs_est_ctx {
 
 #define TFS_EST_N(a) (sizeof(a) / sizeof(*(a)))
 
+/* The component added last, to attach a note to. */
+static inline tfs_cost_component *tfs_est_last(tfs_est_ctx *c)
+{
+	return &c->res->components[c->res->ncomponents - 1];
+}
+
 /* A component charged at price key `key` (looked up now; a key the table
  * lacks counts as a missing price). */
 tfs_cost_component *tfs_est_component(tfs_est_ctx *c, const char *name,

@@ -316,7 +316,7 @@ void tfs_est_alarm(tfs_est_ctx *c)
 	        period < 60 ? "cloudwatch.alarm.high_resolution.month"
 	                    : "cloudwatch.alarm.standard.month");
 	if (anomaly)
-		c->res->components[c->res->ncomponents - 1].note =
+		tfs_est_last(c)->note =
 			"an anomaly detection band is 3 alarm metrics: the metric "
 			"and its upper and lower bounds";
 }
@@ -445,13 +445,13 @@ void tfs_est_route53_health_check(tfs_est_ctx *c)
 	if (aws) {
 		tfs_est_fixed(c, "Health check (AWS endpoint)", "checks", 1,
 		              "route53.health_check.aws.tier2.month");
-		c->res->components[c->res->ncomponents - 1].note =
+		tfs_est_last(c)->note =
 			"free tier: the account's first 50 checks of AWS endpoints "
 			"are free (not subtracted)";
 	} else {
 		tfs_est_fixed(c, "Health check (endpoint outside AWS)", "checks", 1,
 		              "route53.health_check.non_aws.month");
-		c->res->components[c->res->ncomponents - 1].note = why;
+		tfs_est_last(c)->note = why;
 	}
 	/* each optional feature is billed on its own */
 	if (type && strncmp(type, "HTTPS", 5) == 0)
@@ -478,19 +478,16 @@ void tfs_est_route53_resolver_endpoint(tfs_est_ctx *c)
 	const char *src = NULL;
 	bool has = tfs_est_usage_get(c, "monthly_queries", &q, &src);
 
-	if (!enis) {
+	bool assumed = enis == 0;
+
+	if (assumed)
 		enis = 2; /* AWS requires two */
-		tfs_est_fixed(c, "Endpoint ENIs", "ENI-hours",
-		              (double)enis * TFS_HOURS_PER_MONTH,
-		              "route53.resolver.endpoint.eni_hour");
-		c->res->components[c->res->ncomponents - 1].note =
-			"assumed: 2 IP addresses, the least AWS allows (the input "
-			"names none)";
-	} else {
-		tfs_est_fixed(c, "Endpoint ENIs", "ENI-hours",
-		              (double)enis * TFS_HOURS_PER_MONTH,
-		              "route53.resolver.endpoint.eni_hour");
-	}
+	tfs_est_fixed(c, "Endpoint ENIs", "ENI-hours",
+	              (double)enis * TFS_HOURS_PER_MONTH,
+	              "route53.resolver.endpoint.eni_hour");
+	if (assumed)
+		tfs_est_last(c)->note = "assumed: 2 IP addresses, the least AWS "
+		                        "allows (the input names none)";
 	tfs_est_tiered(c, "Queries", "queries", q, has, src, BAND, LABELS,
 	               TFS_EST_N(LABELS), "route53.resolver.queries", "query");
 }

@@ -27,12 +27,6 @@ static const char FREE_TIER_API[] =
 	"free tier: 1M requests a month for 12 months may apply (not "
 	"subtracted)";
 
-/* The last component added, to attach a note to. */
-static tfs_cost_component *S_last(tfs_est_ctx *c)
-{
-	return &c->res->components[c->res->ncomponents - 1];
-}
-
 /* quantity x units of size: a request (or message) of up to `unit` KB is
  * one, a larger one is billed as several */
 static double S_metered(tfs_est_ctx *c, double n, const char *size_key,
@@ -54,7 +48,7 @@ void tfs_est_api_rest(tfs_est_ctx *c)
 	tfs_est_tiered(c, "Requests", "requests", n, has, src, REST_BANDS,
 	               REST_LABELS, TFS_EST_N(REST_LABELS), "apigateway.rest",
 	               "request");
-	S_last(c)->note = FREE_TIER_API;
+	tfs_est_last(c)->note = FREE_TIER_API;
 	c->res->note = "a stage's cache is priced on its aws_api_gateway_stage";
 }
 
@@ -73,7 +67,7 @@ void tfs_est_api_v2(tfs_est_ctx *c)
 		tfs_est_tiered(c, "Messages", "messages", n, has, src, WS_BANDS,
 		               WS_LABELS, TFS_EST_N(WS_LABELS), "apigateway.websocket",
 		               "message");
-		S_last(c)->note = "free tier: 1M messages a month for 12 months may "
+		tfs_est_last(c)->note = "free tier: 1M messages a month for 12 months may "
 		                  "apply (not subtracted)";
 		if (tfs_est_usage_get(c, "monthly_connection_mins", &mins, &msrc)) {
 			tfs_cost_component *k = tfs_est_component(
@@ -96,7 +90,7 @@ void tfs_est_api_v2(tfs_est_ctx *c)
 	tfs_est_tiered(c, "Requests", "requests", n, has, src, HTTP_BANDS,
 	               HTTP_LABELS, TFS_EST_N(HTTP_LABELS), "apigateway.http",
 	               "request");
-	S_last(c)->note = FREE_TIER_API;
+	tfs_est_last(c)->note = FREE_TIER_API;
 }
 
 /* A REST stage with its cache on: the cache's hours, by size. */
@@ -155,7 +149,7 @@ void tfs_est_cognito_user_pool(tfs_est_ctx *c)
 	tfs_est_tiered(c, "Monthly active users", "MAUs", mau, has, src,
 	               POOL_BANDS, POOL_LABELS, TFS_EST_N(POOL_LABELS),
 	               "cognito.user_pool", "mau");
-	S_last(c)->note = "free tier: the first 50,000 MAUs a month may be free "
+	tfs_est_last(c)->note = "free tier: the first 50,000 MAUs a month may be free "
 	                  "(not subtracted)";
 	if (asf && (strcmp(asf, "AUDIT") == 0 || strcmp(asf, "ENFORCED") == 0))
 		tfs_est_tiered(c, "Advanced security MAUs", "MAUs", mau, has, src,
